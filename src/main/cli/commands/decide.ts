@@ -1,0 +1,108 @@
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { describeZodError, LintelError } from '../../../shared/contract'
+import { compileSite, decide, DecisionRequestSchema, type Decision, type DecisionRequest } from '../../../shared/decision'
+import type { Site } from '../../../shared/domain/site'
+import { loadSiteFile } from '../../services/siteService'
+import { demoSitePath } from '../../paths'
+import type { CliCommand } from '../command'
+import { instantOption, requireOption, resolveId, stringOption } from '../args'
+import { UsageError, type CliIo } from '../io'
+import { createProgress } from '../progress'
+
+export const decideCommand: CliCommand = {
+  name: 'decide',
+  summary: 'Decide whether a credential opens a door at a time, with every check (or a JSONL batch)',
+  usage: '[--site <file>] (--door <id> --credential <typeId>:<value> [--at <ISO>] [--pin N] | --requests <file.jsonl>)',
+  options: {
+    site: { type: 'string' },
+    door: { type: 'string' },
+    credential: { type: 'string' },
+    at: { type: 'string' },
+    pin: { type: 'string' },
+    requests: { type: 'string' }
+  },
+  details: [
+    '--site <file>     a site snapshot (docs/site-format.md); default: the embedded demo site',
+    '--credential T:V  credential type id and value, split at the first colon',
+    '--at <ISO>        an instant with Z or an offset; default now',
+    '--requests <f>    one request object per line; prints one decision per line, in order',
+    'A refused decision is an answer: the exit code is 0.'
+  ],
+  async run(values, _positionals, io) {
+    const site = await loadSiteFile(stringOption(values, 'site') ?? demoSitePath())
+    const requestsPath = stringOption(values, 'requests')
+    if (requestsPath) return runBatch(site, requestsPath, io)
+    const decision = decide(compileSite(site), singleRequest(site, values))
+    io.out(io.json ? JSON.stringify(decision) : describeDecision(decision))
+  }
+}
+
+function singleRequest(site: Site, values: Parameters<CliCommand['run']>[0]): DecisionRequest {
+  const credential = requireOption(values, 'credential')
+  const colon = credential.indexOf(':')
+  if (colon <= 0 || colon === credential.length - 1) {
+    throw new UsageError(`--credential ${credential}: expected <typeId>:<value>, e.g. 9:PF-7Q2K`)
+  }
+  const pin = stringOption(values, 'pin')
+  return {
+    door_id: resolveId(requireOption(values, 'door'), site.doors.map((d) => d.id), 'door'),
+    credential_type_id: resolveId(credential.slice(0, colon), site.credential_types.map((t) => t.id), 'credential'),
+    value: credential.slice(colon + 1),
+    at: instantOption(values),
+    ...(pin !== undefined ? { pin } : {})
+  }
+}
+
+/** Reads and validates every line first, so a bad file prints nothing but one error (exit 2). */
+async function readRequests(path: string): Promise<DecisionRequest[]> {
+  const requests: DecisionRequest[] = []
+  let line = 0
+  try {
+    for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      line++
+      if (!text.trim()) continue
+      requests.push(parseRequestLine(text, `${path}:${line}`))
+    }
+  } catch (error) {
+    if (error instanceof LintelError) throw error
+    throw new LintelError('requests_unreadable', `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  return requests
+}
+
+function parseRequestLine(text: string, where: string): DecisionRequest {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new LintelError('requests_invalid', `${where}: not a JSON object`)
+  }
+  const parsed = DecisionRequestSchema.safeParse(json)
+  if (!parsed.success) throw new LintelError('requests_invalid', `${where}: ${describeZodError(parsed.error)}`)
+  return parsed.data
+}
+
+async function runBatch(site: Site, path: string, io: CliIo): Promise<void> {
+  const requests = await readRequests(path)
+  const compiled = compileSite(site)
+  const progress = createProgress('Deciding', requests.length, io.interactive)
+  const lines: string[] = []
+  let granted = 0
+  requests.forEach((request, i) => {
+    const decision = decide(compiled, request)
+    if (decision.granted) granted++
+    lines.push(io.json ? JSON.stringify(decision) : `${i + 1}\t${decision.granted ? 'GRANTED' : 'DENIED'}\t${decision.code}`)
+    if (lines.length >= 4096) io.out(lines.splice(0).join('\n'))
+    progress.update(i + 1)
+  })
+  if (lines.length) io.out(lines.join('\n'))
+  progress.finish()
+  if (!io.json) io.err(`${requests.length} requests: ${granted} granted, ${requests.length - granted} denied`)
+}
+
+export function describeDecision(decision: Decision): string {
+  const head = `${decision.granted ? 'GRANTED' : 'DENIED'} (${decision.code})`
+  const checks = decision.checks.map((c) => `  ${c.passed ? 'pass' : 'FAIL'}  ${c.check.padEnd(29)} ${c.detail}`)
+  return [head, ...checks].join('\n')
+}

@@ -1,0 +1,38 @@
+import { LintelError } from '../../shared/contract'
+
+/** Exit codes of every command (CONVENTIONS.md). */
+export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
+
+/** Bad usage or bad input: exit 2 with one line naming the argument, file:line or JSON path. */
+export class UsageError extends LintelError {
+  constructor(message: string, code = 'bad_usage') {
+    super(code, message)
+    this.name = 'UsageError'
+  }
+}
+
+/** Error codes that mean the input was wrong (exit 2) rather than the operation failing (exit 1). */
+export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'bad_usage',
+  'bad_request',
+  'site_invalid',
+  'site_unreadable',
+  'requests_invalid',
+  'requests_unreadable'
+])
+
+/** Where a command writes: results to stdout, everything else to stderr. */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  readonly json: boolean
+  readonly interactive: boolean
+}
+
+export const processIo = (json: boolean): CliIo => ({
+  out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  json,
+  interactive: Boolean(process.stdout.isTTY && process.stderr.isTTY)
+})

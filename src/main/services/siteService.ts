@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { LintelError, ErrorCode, type SiteSummary } from '../../shared/contract'
+import { parseSite, type Site } from '../../shared/domain/site'
+import { compileSite, type CompiledSite } from '../../shared/decision'
+
+export const SiteErrorCode = { unreadable: 'site_unreadable', invalid: 'site_invalid' } as const
+
+/** Reads and validates a snapshot file; errors name the file and the JSON path. */
+export async function loadSiteFile(path: string): Promise<Site> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new LintelError(SiteErrorCode.unreadable, `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new LintelError(SiteErrorCode.invalid, `${path}: not JSON (${(error as Error).message})`)
+  }
+  const parsed = parseSite(json)
+  if (!parsed.ok) throw new LintelError(SiteErrorCode.invalid, `${path}: ${parsed.path}: ${parsed.message}`)
+  return parsed.site
+}
+
+/** The open site, compiled once per revision for the decision engine. */
+export class SiteService {
+  private compiled: CompiledSite | undefined
+  private revision = 1
+
+  private constructor(
+    private site: Site,
+    private readonly name: string,
+    private readonly source: SiteSummary['source']
+  ) {}
+
+  static async open(path: string, source: SiteSummary['source']): Promise<SiteService> {
+    const site = await loadSiteFile(path)
+    const name = siteName(site) ?? basename(path, '.json')
+    return new SiteService(site, name, source)
+  }
+
+  snapshot(): Site {
+    return this.site
+  }
+
+  compiledSite(): CompiledSite {
+    this.compiled ??= compileSite(this.site)
+    return this.compiled
+  }
+
+  replace(site: Site): SiteSummary {
+    this.site = site
+    this.compiled = undefined
+    this.revision += 1
+    return this.summary()
+  }
+
+  summary(): SiteSummary {
+    const s = this.site
+    return {
+      name: this.name,
+      source: this.source,
+      timezone: s.site.timezone,
+      revision: this.revision,
+      counts: {
+        doors: s.doors.length,
+        people: s.people.length,
+        credentials: s.credentials.length,
+        groups: s.groups.length,
+        schedules: s.schedules.length
+      }
+    }
+  }
+
+  doorById(id: string | number): Site['doors'][number] {
+    const door = this.site.doors.find((d) => d.id === id)
+    if (!door) throw new LintelError(ErrorCode.notFound, `There is no door ${JSON.stringify(id)} on this site.`)
+    return door
+  }
+}
+
+function siteName(site: Site): string | undefined {
+  const name = (site.site as { name?: unknown }).name
+  return typeof name === 'string' && name.trim() ? name : undefined
+}

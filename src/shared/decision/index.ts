@@ -1,0 +1,13 @@
+export { compileSite, siteTime, type CompiledSite } from './compile'
+export { decide } from './decide'
+export {
+  DECISION_CODES,
+  DecisionCheckSchema,
+  DecisionCode,
+  DecisionCodeSchema,
+  DecisionRequestSchema,
+  DecisionSchema,
+  type Decision,
+  type DecisionCheck,
+  type DecisionRequest
+} from './model'

@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli } from '../helpers/cli'
+
+let home: string
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), 'lintel-cli-'))
+  process.env.LINTEL_HOME = home
+})
+afterAll(() => {
+  delete process.env.LINTEL_HOME
+  rmSync(home, { recursive: true, force: true })
+})
+
+const file = (name: string, text: string): string => {
+  const path = join(home, name)
+  writeFileSync(path, text)
+  return path
+}
+
+describe('lintel (CLI conventions)', () => {
+  it('prints help and exits 0', async () => {
+    const run = await cli('--help')
+    expect(run.code).toBe(0)
+    expect(run.out).toMatch(/decide/)
+  })
+
+  it('exits 2 with one line on an unknown command or option', async () => {
+    const unknown = await cli('frobnicate')
+    expect(unknown.code).toBe(2)
+    expect(unknown.err.trim().split('\n')).toHaveLength(1)
+    const badOption = await cli('site', '--colour')
+    expect(badOption.code).toBe(2)
+    expect(badOption.err).toMatch(/colour/)
+  })
+
+  it('prints {ok:false,error} on stdout with --json when it fails', async () => {
+    const run = await cli('decide', '--door', '1', '--json')
+    expect(run.code).toBe(2)
+    expect(run.json()).toEqual({ ok: false, error: { code: 'bad_usage', message: '--credential is required' } })
+  })
+
+  it('describes the embedded demo site', async () => {
+    const run = await cli('site', '--json')
+    expect(run.code).toBe(0)
+    expect(run.json()).toMatchObject({ source: 'demo', timezone: 'Europe/London', counts: { doors: 6 } })
+  })
+
+  it('names the JSON path of a bad site file and exits 2', async () => {
+    const bad = file('bad-site.json', JSON.stringify({ site: { timezone: 'Mars/Olympus', holidays: [] } }))
+    const run = await cli('site', '--site', bad)
+    expect(run.code).toBe(2)
+    expect(run.err).toContain('$.site.timezone')
+    const notJson = await cli('decide', '--site', file('x.json', '{'), '--door', '1', '--credential', '8:x')
+    expect(notJson.code).toBe(2)
+    expect(notJson.err).toMatch(/not JSON/)
+    expect((await cli('site', '--site', join(home, 'missing.json'))).code).toBe(2)
+  })
+
+  it('settings: shows, changes and rejects with exit 2', async () => {
+    expect((await cli('settings', 'unlockThresholdDbm=-74', '--json')).json()).toMatchObject({ unlockThresholdDbm: -74 })
+    expect((await cli('settings', '--json')).json()).toMatchObject({ unlockThresholdDbm: -74 })
+    const bad = await cli('settings', 'unlockThresholdDbm=5')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('settings.unlockThresholdDbm')
+    expect((await cli('settings', 'nonsense')).code).toBe(2)
+  })
+})
+
+describe('lintel decide', () => {
+  const at = '2026-11-24T10:00:00Z' // a Tuesday, 10:00 in London
+
+  it('grants a staff phone at the front entrance in office hours, with every check', async () => {
+    const run = await cli('decide', '--door', '1', '--credential', '8:HID-0001-C28595', '--at', at, '--json')
+    expect(run.code).toBe(0)
+    const decision = run.json<{ granted: boolean; code: string; checks: { passed: boolean }[] }>()
+    expect(decision).toMatchObject({ granted: true, code: 'granted' })
+    expect(decision.checks.every((c) => c.passed)).toBe(true)
+  })
+
+  it('a refusal is an answer: exit 0 and the code', async () => {
+    const run = await cli('decide', '--door', '5', '--credential', '8:HID-0001-C28595', '--at', at, '--json')
+    expect(run.code).toBe(0)
+    expect(run.json()).toMatchObject({ granted: false, code: 'door_lockdown' })
+    const human = await cli('decide', '--door', '5', '--credential', '8:HID-0001-C28595', '--at', at)
+    expect(human.out).toMatch(/^DENIED \(door_lockdown\)/)
+  })
+
+  it('rejects --at without a zone and a malformed --credential (exit 2)', async () => {
+    expect((await cli('decide', '--door', '1', '--credential', '8:X', '--at', '2026-11-24T10:00')).code).toBe(2)
+    expect((await cli('decide', '--door', '1', '--credential', 'HID-0001', '--at', at)).code).toBe(2)
+  })
+
+  it('splits --credential at the first colon', async () => {
+    const run = await cli('decide', '--door', '1', '--credential', '8:a:b', '--at', at, '--json')
+    expect(run.json()).toMatchObject({ code: 'credential_unknown' })
+  })
+
+  it('decides a JSONL batch in order, one decision per line', async () => {
+    const requests = [
+      { door_id: 1, credential_type_id: 8, value: 'HID-0001-C28595', at },
+      { door_id: 99, credential_type_id: 8, value: 'HID-0001-C28595', at },
+      { door_id: 6, credential_type_id: 9, value: 'nobody', at }
+    ]
+    const path = file('requests.jsonl', `${requests.map((r) => JSON.stringify(r)).join('\r\n')}\r\n\r\n`)
+    const run = await cli('decide', '--requests', path, '--json')
+    expect(run.code).toBe(0)
+    expect(run.lines<{ code: string }>().map((d) => d.code)).toEqual(['granted', 'door_unknown', 'door_unlocked'])
+  })
+
+  it('names file:line and the JSON path of a bad request line (exit 2, nothing on stdout)', async () => {
+    const path = file('bad.jsonl', `${JSON.stringify({ door_id: 1, credential_type_id: 8, value: 'x', at })}\n{"door_id":1,"credential_type_id":8,"value":"x","at":"tuesday"}\n`)
+    const run = await cli('decide', '--requests', path, '--json')
+    expect(run.code).toBe(2)
+    expect(run.err).toContain(`${path}:2`)
+    expect(run.err).toContain('at')
+    expect(run.out).not.toContain('granted')
+  })
+})
+
+describe('the lintel launcher', () => {
+  it('runs from bin/lintel.js under plain Node', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/lintel.js', 'site', '--json'], {
+      env: { ...process.env, LINTEL_HOME: home }
+    })
+    expect(JSON.parse(stdout)).toMatchObject({ counts: { people: 40 } })
+  })
+})
