@@ -1,13 +1,17 @@
-import { MS_PER_DAY, clockLabel, formatLocalDate, offsetAt, parseInstant, weekdayLabel, weekdayOfDay } from '../time'
-import { ALWAYS, compileType, siteTime, type CompiledCredential, type CompiledDoor, type CompiledPerson, type CompiledSite } from './compile'
+import { MS_PER_DAY, offsetAt, parseInstant, weekdayOfDay } from '../time'
+import type { CompiledDoor, CompiledSite } from './compile'
+import { ENABLED, Status, orphanRowOf, personOf, stateOf } from './credentials'
 import * as D from './details'
+import { ALWAYS, findGrant, type DoorGrants } from './grants'
 import { DecisionCode, type Decision, type DecisionCheck, type DecisionRequest } from './model'
+import { INLINE_GROUPS, PERSON_STRIDE, PersonField } from './people'
 import { scheduleContains } from './schedule'
+import { siteTimeLabel, whenLabel } from './when'
 
 /**
  * Decides whether the request's credential opens the door at `at`, listing every check that can
- * be evaluated (see docs/site-format.md for the order and the rules). Pure and fast: no Intl
- * calls and no allocation beyond the decision itself on the usual paths.
+ * be evaluated, in the order of docs/site-format.md; `code` is the first failing check.
+ * Pure and fast: no Intl and, on the usual paths, no string building.
  * @throws RangeError when `request.at` is not an ISO 8601 instant with Z or an offset
  *   (validate requests with DecisionRequestSchema first).
  */
@@ -15,20 +19,20 @@ export function decide(site: CompiledSite, request: DecisionRequest): Decision {
   const at = parseInstant(request.at)
   if (Number.isNaN(at)) throw new RangeError(`Not an ISO 8601 instant with Z or an offset: ${request.at}`)
   const checks: DecisionCheck[] = []
-  const doorIndex = site.doorIndex.get(request.door_id) ?? -1
-  const door = site.doors[doorIndex]
+  const door = site.doors[site.doorIndex.get(request.door_id) ?? -1]
   if (door) {
     checks.push(door.checks.found, door.checks.lockdown, door.checks.unlocked)
     if (door.mode === 'unlocked') return conclude(checks, DecisionCode.doorUnlocked)
   } else checks.push(D.doorUnknown(request.door_id))
-  const credential = findCredential(site, request)
-  checks.push(credential ? credentialFound(site, credential) : typeOf(site, request).notFound)
-  if (door) checks.push(acceptCheck(site, door, request))
-  const person = credential ? site.people[credential.person] : undefined
-  if (credential) pushCredentialChecks(checks, credential, person)
-  if (person) pushPersonChecks(checks, site, person, at)
-  if (door && person) pushAccessChecks(checks, site, doorIndex, person, at)
-  if (door) pushPinChecks(checks, site, door, request, person)
+  const type = site.types.get(request.credential_type_id)
+  if (!type) return unseenType(checks, site, door, request)
+  const entry = site.credentials.byType[type.ordinal]!.get(request.value)
+  checks.push(entry !== undefined ? type.checks.found : type.checks.notFound)
+  if (door) checks.push(door.acceptChecks[type.ordinal]!)
+  const person = entry !== undefined ? pushCredentialChecks(checks, site, entry) : -1
+  if (person >= 0) pushPersonChecks(checks, site, person, at)
+  if (door && person >= 0) pushAccessChecks(checks, site, door, person, at)
+  if (door) pushPinChecks(checks, site, door, type.isPin, request.pin, person)
   return conclude(checks, DecisionCode.granted)
 }
 
@@ -40,106 +44,87 @@ function conclude(checks: DecisionCheck[], grantCode: DecisionCode): Decision {
   return { granted: true, code: grantCode, checks }
 }
 
-function findCredential(site: CompiledSite, request: DecisionRequest): CompiledCredential | undefined {
-  const index = site.credentialIndex.get(request.credential_type_id)?.get(request.value)
-  return index === undefined ? undefined : site.credentials[index]
-}
-
-function typeOf(site: CompiledSite, request: DecisionRequest) {
-  return site.types.get(request.credential_type_id) ?? compileType(D.unknownTypeLabel(request.credential_type_id), false)
-}
-
-function credentialFound(site: CompiledSite, c: CompiledCredential): DecisionCheck {
-  if (!c.foundCheck) {
-    const owner = site.people[c.person]?.name ?? 'an unknown person'
-    c.foundCheck = D.credentialFound(c.type.label, owner, c.credential.label)
+/** A type id nothing in the site mentions: no credential has it, no door accepts it, it is no PIN. */
+function unseenType(checks: DecisionCheck[], site: CompiledSite, door: CompiledDoor | undefined, request: DecisionRequest): Decision {
+  const unseen = D.unseenTypeChecks(request.credential_type_id)
+  checks.push(unseen.notFound)
+  if (door) {
+    checks.push(unseen.notAccepted(door.name))
+    pushPinChecks(checks, site, door, false, request.pin, -1)
   }
-  return c.foundCheck
+  return conclude(checks, DecisionCode.granted)
 }
 
-function acceptCheck(site: CompiledSite, door: CompiledDoor, request: DecisionRequest): DecisionCheck {
-  return door.acceptChecks.get(request.credential_type_id) ?? D.acceptsCheck(door.name, typeOf(site, request).label, false)
+/** Checks 6, 7 and (for a missing person) 8; returns the person's row or -1. */
+function pushCredentialChecks(checks: DecisionCheck[], site: CompiledSite, entry: number): number {
+  const state = stateOf(entry)
+  const status = state & 3
+  const C = D.CREDENTIAL
+  if ((state & ENABLED) === 0) checks.push(C.switchedOff)
+  else checks.push(status === Status.disabled ? C.disabled : status === Status.revoked ? C.revoked : C.enabled)
+  checks.push(status === Status.invited ? C.invited : C.active)
+  const person = personOf(entry)
+  if (person < 0) checks.push(D.personMissing(site.credentials.source[orphanRowOf(entry)]!.person_id))
+  return person
 }
 
-function pushCredentialChecks(checks: DecisionCheck[], c: CompiledCredential, person: CompiledPerson | undefined): void {
-  const { enabled, status } = c.credential
-  const S = D.CREDENTIAL_STATE
-  checks.push(!enabled ? S.switchedOff : status === 'disabled' ? S.disabled : status === 'revoked' ? S.revoked : S.enabled)
-  checks.push(status === 'invited' ? S.invited : S.active)
-  if (!person) checks.push(D.personMissing(c.credential.person_id))
+function pushPersonChecks(checks: DecisionCheck[], site: CompiledSite, person: number, at: number): void {
+  const records = site.people.records
+  const base = person * PERSON_STRIDE
+  checks.push((records[base + PersonField.flags]! & 1) === 1 ? D.PERSON.enabled : D.PERSON.disabled)
+  const from = records[base + PersonField.validFrom]!
+  const to = records[base + PersonField.validTo]!
+  checks.push(at < from ? D.notYetValid(siteTimeLabel(site, from)) : D.PERSON.started)
+  checks.push(at >= to ? D.expired(siteTimeLabel(site, to)) : D.PERSON.notEnded)
 }
 
-function pushPersonChecks(checks: DecisionCheck[], site: CompiledSite, person: CompiledPerson, at: number): void {
-  const pc = personChecks(site, person)
-  checks.push(pc.enabled, at < person.validFrom ? pc.notStarted : pc.started, at >= person.validTo ? pc.ended : pc.notEnded)
-}
-
-function personChecks(site: CompiledSite, person: CompiledPerson): D.PersonChecks {
-  if (!person.checks) {
-    const from = Number.isFinite(person.validFrom) ? siteTime(site, person.validFrom) : null
-    const to = Number.isFinite(person.validTo) ? siteTime(site, person.validTo) : null
-    person.checks = D.personChecks(person.name, person.person.enabled, from, to)
-  }
-  return person.checks
-}
-
-/** Checks 10 and 11: a group entry listing the door, and one of their schedules containing `at`. */
-function pushAccessChecks(checks: DecisionCheck[], site: CompiledSite, doorIndex: number, person: CompiledPerson, at: number): void {
+/** Checks 10 and 11: an access entry of one of the person's groups lists the door, and one of their schedules contains `at`. */
+function pushAccessChecks(checks: DecisionCheck[], site: CompiledSite, door: CompiledDoor, person: number, at: number): void {
+  const { records, groupList } = site.people
+  const base = person * PERSON_STRIDE
+  const count = records[base + PersonField.flags]! >>> 1
+  const first = records[base + PersonField.groupStart]!
   let granting = -1
-  let local = NaN
-  for (const g of person.groups) {
-    const group = site.groups[g]!
-    const slots = group.doors.get(doorIndex)
-    if (!slots) continue
-    if (granting < 0) granting = g
-    for (const slot of slots) {
-      if (slot === ALWAYS) {
-        checks.push(grantsCheck(site, g), (group.alwaysCheck ??= D.groupAlways(group.name)))
-        return
-      }
-      const schedule = site.schedules[slot]
-      if (!schedule) continue
-      if (Number.isNaN(local)) local = at + offsetAt(site.zone, at)
-      const day = Math.floor(local / MS_PER_DAY)
-      const minute = Math.floor((local - day * MS_PER_DAY) / 60_000)
-      if (scheduleContains(schedule, weekdayOfDay(day), minute, site.holidays.has(day))) {
-        checks.push(grantsCheck(site, g), D.withinSchedule(when(site, at), schedule.name))
-        return
-      }
+  let local = 0
+  for (let i = 0; i < count; i++) {
+    const group = i < INLINE_GROUPS ? records[base + PersonField.groups + i]! : groupList[first + i]!
+    const grant = findGrant(door.grants, group)
+    if (grant < 0) continue
+    if (granting < 0) {
+      granting = group
+      local = at + offsetAt(site.zone, at)
+    }
+    const slot = matchingSlot(site, door.grants, grant, local)
+    if (slot !== NO_MATCH) {
+      checks.push(site.groupGrants[group]!, slot === ALWAYS ? site.groupAlways[group]! : site.withinSchedule[slot]!)
+      return
     }
   }
-  if (granting < 0) checks.push(site.doors[doorIndex]!.checks.noGroup)
-  else checks.push(grantsCheck(site, granting), D.outsideSchedules(when(site, at)))
+  if (granting < 0) checks.push(door.checks.noGroup)
+  else checks.push(site.groupGrants[granting]!, D.outsideSchedules(whenLabel(site, at)))
 }
 
-function grantsCheck(site: CompiledSite, groupIndex: number): DecisionCheck {
-  const group = site.groups[groupIndex]!
-  return (group.grantsCheck ??= D.groupGrants(group.name))
-}
+const NO_MATCH = -3
 
-/** "Sat 09:30 site time", naming the date when it is a site holiday. */
-function when(site: CompiledSite, at: number): string {
-  const local = at + offsetAt(site.zone, at)
+/** The first of a grant's schedule slots containing the local wall-clock time (epoch ms as if UTC), or NO_MATCH. */
+function matchingSlot(site: CompiledSite, grants: DoorGrants, grant: number, local: number): number {
   const day = Math.floor(local / MS_PER_DAY)
-  const clock = `${weekdayLabel(weekdayOfDay(day))} ${clockLabel(Math.floor((local - day * MS_PER_DAY) / 60_000))} site time`
-  return site.holidays.has(day) ? `${clock} on ${formatLocalDate(day)}, a site holiday,` : clock
+  const minute = Math.floor((local - day * MS_PER_DAY) / 60_000)
+  for (let s = grants.start[grant]!; s < grants.start[grant + 1]!; s++) {
+    const slot = grants.slots[s]!
+    if (slot === ALWAYS) return ALWAYS
+    const schedule = site.schedules[slot]
+    if (schedule && scheduleContains(schedule, weekdayOfDay(day), minute, site.holidays.has(day))) return slot
+  }
+  return NO_MATCH
 }
 
-function pushPinChecks(
-  checks: DecisionCheck[],
-  site: CompiledSite,
-  door: CompiledDoor,
-  request: DecisionRequest,
-  person: CompiledPerson | undefined
-): void {
+function pushPinChecks(checks: DecisionCheck[], site: CompiledSite, door: CompiledDoor, isPin: boolean, pin: string | undefined, person: number): void {
   if (!door.requiresPin) checks.push(door.checks.pinNotNeeded)
-  else if (typeOf(site, request).isPin) checks.push(D.PIN_IS_CREDENTIAL)
-  else if (!request.pin) checks.push(door.checks.pinMissing)
+  else if (isPin) checks.push(D.PIN_IS_CREDENTIAL)
+  else if (!pin) checks.push(door.checks.pinMissing)
   else {
     checks.push(D.PIN_ENTERED)
-    if (person) {
-      const pc = personChecks(site, person)
-      checks.push(person.pins.includes(request.pin) ? pc.pinMatches : pc.pinMismatch)
-    }
+    if (person >= 0) checks.push(site.people.pins[person]?.includes(pin) ? D.PERSON.pinMatches : D.PERSON.pinMismatch)
   }
 }

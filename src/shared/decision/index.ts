@@ -1,4 +1,5 @@
-export { compileSite, siteTime, type CompiledSite } from './compile'
+export { compileSite, type CompiledSite } from './compile'
+export { siteTimeLabel } from './when'
 export { decide } from './decide'
 export {
   DECISION_CODES,

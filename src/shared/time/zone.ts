@@ -5,7 +5,8 @@ import { intlOffsetAt, intlOffsetAtCE } from './intlClock'
 export const TABLE_FIRST_YEAR = 1970
 export const TABLE_END_YEAR = 2100
 
-const SAMPLE_STEP_MS = 7 * MS_PER_DAY
+/** The closest pair of changes since 1970 is 6.96 days apart (America/Boa_Vista, October 2000). */
+const SAMPLE_STEP_MS = 3 * MS_PER_DAY
 
 /**
  * A time zone's UTC offsets as a step function, precomputed from Intl so that converting an
@@ -46,8 +47,9 @@ export function zoneTable(timeZone: string): ZoneTable {
 }
 
 /**
- * Builds a table by sampling Intl weekly and bisecting each change to the second. Two changes
- * less than a week apart would be missed; no zone has had such a pair since 1970 (checked in tests).
+ * Builds a table by sampling Intl every three days and bisecting each change to the second,
+ * then sampling on from the change. A change that is undone within three days would be missed;
+ * no zone has had one since 1970.
  */
 export function buildZoneTable(timeZone: string, firstYear: number, endYear: number): ZoneTable {
   const start = daysFromCivil(firstYear, 1, 1) * MS_PER_DAY
@@ -59,12 +61,15 @@ export function buildZoneTable(timeZone: string, firstYear: number, endYear: num
   while (before < end) {
     const after = Math.min(before + SAMPLE_STEP_MS, end - 1000)
     const offsetAfter = intlOffsetAtCE(timeZone, after)
-    if (offsetAfter !== offsetBefore) {
-      starts.push(firstSecondWithOffset(timeZone, before, after, offsetBefore))
-      offsets.push(offsetAfter)
+    if (offsetAfter === offsetBefore) {
+      before = after === end - 1000 ? end : after
+      continue
     }
-    before = after === end - 1000 ? end : after
-    offsetBefore = offsetAfter
+    const change = firstSecondWithOffset(timeZone, before, after, offsetBefore)
+    offsetBefore = intlOffsetAtCE(timeZone, change)
+    starts.push(change)
+    offsets.push(offsetBefore)
+    before = change
   }
   return { timeZone, start, end, starts: Float64Array.from(starts), offsets: Float64Array.from(offsets) }
 }

@@ -48,9 +48,9 @@ function randomRequest(rng: Prng, index: Index): DecisionRequest {
   const { site } = index
   const credential = rng.pick(site.credentials)
   const grants = index.grantsByPerson.get(credential.person_id) ?? []
-  const targeted = grants.length > 0 && rng.chance(0.7)
+  const targeted = grants.length > 0 && rng.chance(0.8)
   const [doorId, scheduleId] = targeted ? rng.pick(grants) : [rng.pick(site.doors).id, undefined]
-  const at = targeted && scheduleId !== undefined && rng.chance(0.6) ? timeInSchedule(rng, index, scheduleId) : randomInstant(rng)
+  const at = targeted && scheduleId !== undefined && rng.chance(0.7) ? timeInSchedule(rng, index, scheduleId) : randomInstant(rng)
   const r = rng.next()
   const request: DecisionRequest = {
     door_id: r < 0.03 ? rng.pick<Id>([999_999, 'no-such-door', String(doorId)]) : doorId,
@@ -67,7 +67,7 @@ function randomPin(rng: Prng, index: Index, personId: Id): string | undefined {
   const r = rng.next()
   const pins = index.pinsByPerson.get(personId)
   if (r < 0.55 && pins) return rng.pick(pins)
-  if (r < 0.75) return String(rng.int(0, 99_999_999)).padStart(8, '0')
+  if (r < 0.75) return String(rng.int(0, 9_999_999)).padStart(7, '0')
   return undefined
 }
 

@@ -64,8 +64,8 @@ const clock = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '
 function randomDoor(rng: Prng, id: Id, messy: boolean): Door {
   const r = rng.next()
   const mode = r < 0.02 ? 'lockdown' : r < 0.04 ? 'unlocked' : 'normal'
-  const typeIds: Id[] = CREDENTIAL_TYPES.map((t) => t.id)
-  const accepts = rng.sample(messy ? [...typeIds, ...UNDEFINED_TYPE_IDS] : typeIds, rng.int(2, 5))
+  const accepts: Id[] = CREDENTIAL_TYPES.map((t) => t.id).filter(() => !rng.chance(0.1))
+  if (messy && rng.chance(0.3)) accepts.push(rng.pick(UNDEFINED_TYPE_IDS))
   return { id, name: `Door ${String(id)}`, mode, accepts, requires_pin: rng.chance(0.1) }
 }
 
@@ -126,7 +126,7 @@ export function credentialValue(rng: Prng, typeId: Id): string {
       return `${rng.int(0, 255)}:${rng.int(0, 65_535)}`
     case 6:
     case '6':
-      return String(rng.int(0, 99_999_999)).padStart(8, '0')
+      return String(rng.int(0, 9_999_999)).padStart(7, '0')
     case 8:
       return `HID-${rng.hex(4)}-${rng.hex(8)}`
     case 9:
