@@ -61,17 +61,23 @@ function assignMarks(samples: readonly Sample[]): { markOf: Uint32Array; found: 
   const bySide = { in: new Map<number, number>(), out: new Map<number, number>() }
   const markOf = new Uint32Array(samples.length)
   const found: FoundMark[] = []
+  let last: FoundMark | undefined
+  let lastIndex = 0
   for (let i = 0; i < samples.length; i++) {
     const { distance_m, side } = samples[i]!
-    const index = bySide[side]
-    let m = index.get(distance_m)
-    if (m === undefined) {
-      m = found.length
-      index.set(distance_m, m)
-      found.push({ distance_m, side, count: 0 })
+    if (last?.distance_m !== distance_m || last.side !== side) {
+      const index = bySide[side]
+      let m = index.get(distance_m)
+      if (m === undefined) {
+        m = found.length
+        index.set(distance_m, m)
+        found.push({ distance_m, side, count: 0 })
+      }
+      last = found[m]!
+      lastIndex = m
     }
-    found[m]!.count++
-    markOf[i] = m
+    last.count++
+    markOf[i] = lastIndex
   }
   return { markOf, found }
 }

@@ -1,4 +1,5 @@
 import { selectQuantile } from './quantiles'
+import { EVENT_GROUPING_MS } from './reception'
 
 /** A sample this far or more below its local median counts as a deep fade (the metal rule). */
 export const DEEP_FADE_DB = 15
@@ -6,7 +7,7 @@ export const DEEP_FADE_DB = 15
 export const K_MIN_SAMPLES = 10
 /** K in dB is clamped to ±this, so a mark without any variance stays finite in JSON. */
 export const K_CAP_DB = 40
-/** A channel needs this many samples at a mark to take part in the channel spread. */
+/** A mark needs this many events heard on two or more channels for a channel spread. */
 export const CHANNEL_MIN_SAMPLES = 5
 
 const LN10_OVER_10 = Math.LN10 / 10
@@ -61,28 +62,34 @@ export function ricianK_dB(rssi: Float64Array, start: number, end: number): numb
 }
 
 /**
- * Highest minus lowest per-channel median RSSI at a mark: with a strong line of sight the three
- * advertising channels agree within a few dB; multipath makes them fade independently. Null unless
- * at least two channels have {@link CHANNEL_MIN_SAMPLES} samples.
+ * How much the three advertising channels disagree at a mark: the median, over advertising events
+ * heard on two or more channels (reports ≤ 10 ms apart), of the highest minus the lowest RSSI — the
+ * same place and moment on different frequencies. With a strong line of sight the channels agree
+ * within a few dB; under multipath each fades on its own. Null under {@link CHANNEL_MIN_SAMPLES}
+ * such events: a scanner that hops channels hears each at a different place and time, and comparing
+ * its per-channel medians measures the movement, not the channels.
  */
 export function channelSpread_dB(
-  rssi: Float64Array,
-  channel: Uint8Array,
+  columns: { t: Float64Array; rssi: Float64Array; channel: Uint8Array },
   start: number,
   end: number,
   scratch: Float64Array
 ): number | null {
-  let lowest = Infinity
-  let highest = -Infinity
-  let channels = 0
-  for (let c = 37; c <= 39; c++) {
-    let n = 0
-    for (let i = start; i < end; i++) if (channel[i] === c) scratch[n++] = rssi[i]!
-    if (n < CHANNEL_MIN_SAMPLES) continue
-    const median = selectQuantile(scratch.subarray(0, n), 0.5)
-    lowest = Math.min(lowest, median)
-    highest = Math.max(highest, median)
-    channels++
+  const { t, rssi, channel } = columns
+  let events = 0
+  let i = start
+  while (i < end) {
+    let j = i + 1
+    let lowest = rssi[i]!
+    let highest = lowest
+    let channels = channel[i] ? 1 : 0
+    for (; j < end && t[j]! - t[i]! <= EVENT_GROUPING_MS; j++) {
+      if (channel[j] && channel[j] !== channel[j - 1]) channels++
+      lowest = Math.min(lowest, rssi[j]!)
+      highest = Math.max(highest, rssi[j]!)
+    }
+    if (channels >= 2) scratch[events++] = highest - lowest
+    i = j
   }
-  return channels >= 2 ? highest - lowest : null
+  return events >= CHANNEL_MIN_SAMPLES ? selectQuantile(scratch.subarray(0, events), 0.5) : null
 }

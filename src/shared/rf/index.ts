@@ -25,6 +25,7 @@ export { countAtLeast, selectKth, selectQuantile, slidingMedian, sortedQuantile 
 export { createRandom, type Random } from './random'
 export { leaksToWrongSide, sideRanges, LEAK_P, RELIABLE_P, type RangeMark } from './ranges'
 export {
+  copiesPerEvent,
   hasWholeSecondTimes,
   inferAdvInterval,
   markReception,

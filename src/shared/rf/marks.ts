@@ -55,7 +55,7 @@ function describeMark(columns: SurveyColumns, mark: MarkSlice, local: Float64Arr
     fadeDepth_dB: fade.depth_dB,
     deepFadeShare: fade.deepShare,
     kFactor_dB: ricianK_dB(rssi, start, end),
-    channelSpread_dB: columns.hasChannels ? channelSpread_dB(rssi, columns.channel, start, end, scratch) : null,
+    channelSpread_dB: columns.hasChannels ? channelSpread_dB(columns, start, end, scratch) : null,
     sorted
   }
 }

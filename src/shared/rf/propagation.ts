@@ -30,7 +30,7 @@ export interface VirtualReader {
   position: Point
   /** RSSI a reference phone reads at 1 m in line of sight: TX power and both antennas included. */
   rssiAt1m_dBm: number
-  /** 20–10,240 ms; the controller adds a random 0–10 ms to each interval. */
+  /** 20–10,240 ms (clamped to that range); the controller adds a random 0–10 ms to each interval. */
   advIntervalMs: number
   /** Mounted on a metal frame: detuning loss and near-Rayleigh fading everywhere. */
   metalMount?: boolean
@@ -97,7 +97,7 @@ export interface RadioModel {
  * sight (two-wave, "hyper-Rayleigh") cancels it in deep nulls every half wavelength, plus diffuse
  * scatter. Shares of the received power; they sum to 1.
  */
-const METAL_FADING = { los: 0.45, specular: 0.4, diffuse: 0.15 } as const
+const METAL_FADING = { los: 0.5, specular: 0.45, diffuse: 0.05 } as const
 /** Extra loss of a reader antenna detuned by the metal it is mounted on. */
 const METAL_MOUNT_LOSS_DB = 4
 const SCATTERED_WAVES = 16
@@ -128,7 +128,7 @@ export function createRadioModel(site: VirtualSite, seed: number): RadioModel {
     const d = Math.max(NEAREST_M, distance(p, reader.position))
     const walls = crossedWalls(site, p)
     const mount = reader.metalMount ? METAL_MOUNT_LOSS_DB : 0
-    const shadowing = environment.shadowing_dB * Math.SQRT2 * waveSum(shadow, p, 0).re
+    const shadowing = environment.shadowing_dB * Math.SQRT2 * waveSum(shadow, p).re
     return reader.rssiAt1m_dBm - 10 * environment.exponent * Math.log10(d) - walls.loss_dB - mount + shadowing
   }
   const receive = (p: Point, channel: Channel): number | null => {
@@ -155,11 +155,11 @@ function randomWaves(random: Random, count: number, wavenumber: number): Waves {
 }
 
 /** Sum of unit plane waves at `p`, scaled to unit mean power. */
-function waveSum(waves: Waves, p: Point, extraPhase: number): { re: number; im: number } {
+function waveSum(waves: Waves, p: Point): { re: number; im: number } {
   let re = 0
   let im = 0
   for (let i = 0; i < waves.kx.length; i++) {
-    const phase = waves.kx[i]! * p.x + waves.ky[i]! * p.y + waves.phase[i]! + extraPhase
+    const phase = waves.kx[i]! * p.x + waves.ky[i]! * p.y + waves.phase[i]!
     re += Math.cos(phase)
     im += Math.sin(phase)
   }
@@ -189,8 +189,8 @@ function ricianShares(k_dB: number): FadingShares {
 /** Power gain (mean 1) of line of sight + one specular reflection + diffuse scatter at `p`. */
 function fadingGain(shares: FadingShares, losPhase: number, specular: Waves, scattered: Waves, p: Point): number {
   const los = Math.sqrt(shares.los)
-  const reflection = waveSum(specular, p, 0)
-  const scatter = waveSum(scattered, p, 0)
+  const reflection = waveSum(specular, p)
+  const scatter = waveSum(scattered, p)
   const s = Math.sqrt(shares.specular)
   const d = Math.sqrt(shares.diffuse)
   const re = los * Math.cos(losPhase) + s * reflection.re + d * scatter.re
@@ -210,8 +210,12 @@ function crossedWalls(site: VirtualSite, p: Point): { loss_dB: number; metal: bo
 }
 
 function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
-  const side = (p: Point, q: Point, r: Point) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x))
-  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0
+  return turn(a, b, c) * turn(a, b, d) < 0 && turn(c, d, a) * turn(c, d, b) < 0
+}
+
+/** Which side of the line p→q the point r is on: 1, −1, or 0 on the line. */
+function turn(p: Point, q: Point, r: Point): number {
+  return Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x))
 }
 
 export interface WalkOptions {
@@ -230,6 +234,7 @@ export function simulateWalk(site: VirtualSite, walk: readonly WalkMark[], seed:
   const radio = createRadioModel(site, seed)
   const random = createRandom(seed ^ 0x5bd1e995)
   const samples: Sample[] = []
+  const interval = Math.min(10_240, Math.max(20, site.reader.advIntervalMs))
   let t = options.startMs ?? 0
   for (const mark of walk) {
     const start = t
@@ -243,7 +248,7 @@ export function simulateWalk(site: VirtualSite, walk: readonly WalkMark[], seed:
         if (site.scanner.reportsChannel) sample.channel = channel
         samples.push(sample)
       }
-      t += site.reader.advIntervalMs + 10 * random.next()
+      t += interval + 10 * random.next()
     }
     t += (options.transit_s ?? 2) * 1000
   }

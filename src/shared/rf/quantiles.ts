@@ -81,37 +81,49 @@ function swap(values: Float64Array, i: number, j: number): void {
 
 /**
  * Centred sliding-window median of `values[start, end)`, written to `out[start, end)`. The window
- * holds `window` samples (odd), truncated at the ends of the range. O(n·window) with a sorted buffer.
+ * holds `window` samples (odd), truncated at the ends of the range. A sorted buffer slides along:
+ * each step swaps the leaving value for the entering one, moving only the values between them.
  */
 export function slidingMedian(values: Float64Array, start: number, end: number, window: number, out: Float64Array): void {
   const half = window >> 1
   const buffer = new Float64Array(window + 1)
   let size = 0
-  const firstEnd = Math.min(end, start + half)
-  for (let j = start; j < firstEnd; j++) size = insertSorted(buffer, size, values[j]!)
+  for (let j = start; j < Math.min(end, start + half); j++) size = insertSorted(buffer, size, values[j]!)
   for (let i = start; i < end; i++) {
     const entering = i + half
-    if (entering < end) size = insertSorted(buffer, size, values[entering]!)
     const leaving = i - half - 1
-    if (leaving >= start) size = removeSorted(buffer, size, values[leaving]!)
+    if (entering < end && leaving >= start) replaceSorted(buffer, size, values[leaving]!, values[entering]!)
+    else if (entering < end) size = insertSorted(buffer, size, values[entering]!)
+    else if (leaving >= start) size = removeSorted(buffer, size, values[leaving]!)
     const mid = size >> 1
     out[i] = size & 1 ? buffer[mid]! : (buffer[mid - 1]! + buffer[mid]!) / 2
   }
 }
 
 function insertSorted(buffer: Float64Array, size: number, value: number): number {
-  const pos = lowerBound(buffer, size, value)
-  buffer.copyWithin(pos + 1, pos, size)
-  buffer[pos] = value
+  let i = size
+  while (i > 0 && buffer[i - 1]! > value) {
+    buffer[i] = buffer[i - 1]!
+    i--
+  }
+  buffer[i] = value
   return size + 1
 }
 
 function removeSorted(buffer: Float64Array, size: number, value: number): number {
-  const pos = lowerBound(buffer, size, value)
-  buffer.copyWithin(pos, pos + 1, size)
+  for (let i = lowerBound(buffer, size, value); i < size - 1; i++) buffer[i] = buffer[i + 1]!
   return size - 1
 }
 
+function replaceSorted(buffer: Float64Array, size: number, leaving: number, entering: number): void {
+  let i = lowerBound(buffer, size, leaving)
+  if (entering > leaving) {
+    for (; i + 1 < size && buffer[i + 1]! < entering; i++) buffer[i] = buffer[i + 1]!
+  } else {
+    for (; i > 0 && buffer[i - 1]! > entering; i--) buffer[i] = buffer[i - 1]!
+  }
+  buffer[i] = entering
+}
 function lowerBound(buffer: Float64Array, size: number, value: number): number {
   let lo = 0
   let hi = size

@@ -74,26 +74,54 @@ function collectEventGaps(t: Float64Array, mark: MarkSlice, gaps: Float64Array, 
 }
 
 /**
- * Reception at a mark. A scanner that listens on one channel at a time (phones, most dongles)
- * reports at most one packet per advertising event; a scanner that reports every channel sends up
- * to three. Counting events — reports grouped within {@link EVENT_GROUPING_MS} — makes both
- * comparable with the 1000 / (interval + 5 ms) events per second the reader sends. With
- * whole-second timestamps each report counts as an event (assumes one report per event).
+ * Copies of each advertising event the scanner can hear: 3 when it reports every channel (at least
+ * 10% of received events hold more than one report), else 1 — phones and most dongles listen on one
+ * channel at a time. Always 1 with whole-second timestamps, where events cannot be told apart.
  */
-export function markReception(t: Float64Array, mark: MarkSlice, intervalMs: number | null, wholeSeconds: boolean): MarkReception {
+export function copiesPerEvent(columns: SurveyColumns, wholeSeconds: boolean): 1 | 3 {
+  if (wholeSeconds) return 1
+  let events = 0
+  let multiple = 0
+  for (const mark of columns.marks) {
+    let i = mark.start
+    while (i < mark.end) {
+      let j = i + 1
+      while (j < mark.end && columns.t[j]! - columns.t[i]! <= EVENT_GROUPING_MS) j++
+      events++
+      if (j - i > 1) multiple++
+      i = j
+    }
+  }
+  return multiple >= 0.1 * events && multiple > 0 ? 3 : 1
+}
+
+/**
+ * Reception at a mark. The reader sends 1000 / (interval + 5 ms) events per second, each on channels
+ * 37, 38 and 39. `receivedPerSecond` counts events (reports grouped within {@link EVENT_GROUPING_MS}).
+ * `prr` is packets received over packets the scanner could have heard: events predicted over the
+ * mark's time span × {@link copiesPerEvent}, so a scanner hearing all three copies is judged per
+ * packet and a hopping one per event. With whole-second timestamps each report counts as an event.
+ */
+export function markReception(
+  t: Float64Array,
+  mark: MarkSlice,
+  intervalMs: number | null,
+  wholeSeconds: boolean,
+  copies: 1 | 3 = 1
+): MarkReception {
   const count = mark.end - mark.start
   if (count === 0) return { receivedPerSecond: null, prr: null }
   const span = t[mark.end - 1]! - t[mark.start]!
+  const period = intervalMs === null ? null : intervalMs + MEAN_ADV_DELAY_MS
   if (wholeSeconds) {
     const window = span + 1000
-    return { receivedPerSecond: (count * 1000) / window, prr: intervalMs === null ? null : count / (window / (intervalMs + MEAN_ADV_DELAY_MS)) }
+    return { receivedPerSecond: (count * 1000) / window, prr: period === null ? null : count / (window / period) }
   }
   const events = countEvents(t, mark)
   const receivedPerSecond = span > 0 ? ((events - 1) * 1000) / span : null
-  const prr = intervalMs === null ? null : events / (span / (intervalMs + MEAN_ADV_DELAY_MS) + 1)
+  const prr = period === null ? null : count / (copies * (span / period + 1))
   return { receivedPerSecond, prr }
 }
-
 function countEvents(t: Float64Array, mark: MarkSlice): number {
   let events = 1
   let eventStart = t[mark.start]!

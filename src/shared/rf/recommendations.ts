@@ -30,7 +30,8 @@ export function recommend(input: RecommendationInput): string[] {
   ].filter((a): a is string => a !== null)
   if (advice.length > 0) return advice
   const reach = input.inside?.reliableRange_m != null ? `reliable to ${m(input.inside.reliableRange_m)}` : 'ranges as measured'
-  return [`No change needed: ${input.verdict.class} (confidence ${input.verdict.confidence}), ${reach}, no leak to the wrong side measured.`]
+  const wrongSide = input.outside ? 'no leak to the wrong side' : 'the wrong side was not surveyed'
+  return [`No change needed: ${input.verdict.class} (confidence ${input.verdict.confidence}), ${reach}, ${wrongSide}.`]
 }
 
 function metalAdvice({ verdict, site }: RecommendationInput): string | null {
@@ -38,7 +39,7 @@ function metalAdvice({ verdict, site }: RecommendationInput): string | null {
   const facts = [
     site.kFactor_dB !== null ? `Rician K ${site.kFactor_dB.toFixed(1)} dB (≤ 3 dB is Rayleigh-like)` : null,
     site.deepFadeShare !== null ? `${(site.deepFadeShare * 100).toFixed(1)}% of samples ≥ 15 dB below the local median` : null,
-    site.channelSpread_dB !== null ? `channel medians ${site.channelSpread_dB.toFixed(1)} dB apart` : null
+    site.channelSpread_dB !== null ? `channels ${site.channelSpread_dB.toFixed(1)} dB apart within one event` : null
   ].filter((f) => f !== null)
   return `Fit a non-metallic standoff spacer (10–20 mm) between the reader and the metal frame, or move the reader off the metal: strong multipath — ${facts.join(', ')}.`
 }
@@ -48,8 +49,8 @@ function absorptionAdvice({ verdict, site }: RecommendationInput): string | null
   if (site.exponent !== null && site.exponent >= 3) {
     return `Move the reader to the approach side of the wall or into the door opening: the approach side loses signal fast (n = ${site.exponent.toFixed(2)}, ≥ 3 means masonry or bodies in the path).`
   }
-  const loss = site.outsideExcess_dB ?? 0
-  return `Keep the reader on the approach side of the wall: the out-side marks are ${loss.toFixed(1)} dB below the in-side model, so the wall, not the threshold, keeps the unlock zone off the other side.`
+  const loss = (site.outsideExcess_dB ?? 0).toFixed(1)
+  return `Keep the reader on the approach side of this wall: it absorbs ${loss} dB (out-side marks against the in-side model), so a reader mounted behind it would lose that much towards approaching phones.`
 }
 
 function thresholdAdvice(input: RecommendationInput): string[] {
@@ -90,8 +91,8 @@ function deadSpotAdvice({ inside }: RecommendationInput): string | null {
   if (!inside || inside.deadSpots_m.length === 0) return null
   const spots = inside.deadSpots_m.slice(0, 5).map(m).join(', ')
   const more = inside.deadSpots_m.length > 5 ? ` and ${inside.deadSpots_m.length - 5} more` : ''
-  const edge = inside.reliableRange_m ?? inside.farthestMark_m
-  return `Move the reader 10–20 cm and re-test, and ask users to hold the phone up rather than still: dead spots below 95% at ${spots}${more} lie inside the reliable range (${m(edge)}); multipath swings RSSI by up to 20 dB over 10–15 cm.`
+  const edge = inside.reliableRange_m !== null ? m(inside.reliableRange_m) : `beyond ${m(inside.farthestMark_m)}`
+  return `Move the reader 10–20 cm and re-test, moving the phone a few centimetres at each mark: dead spots below 95% at ${spots}${more} lie inside the reliable range (${edge}); multipath swings RSSI by up to 20 dB over 10–15 cm.`
 }
 
 function walkFartherAdvice({ inside, threshold_dBm }: RecommendationInput): string | null {

@@ -1,3 +1,4 @@
+import { PlainRow, SplitRow, type CsvRow } from './csvRow'
 import { parseSampleTime } from './sampleTime'
 import type { Channel, Sample, Side } from './schema'
 
@@ -31,7 +32,7 @@ export const RSSI_MAX_DBM = 20
 export interface SampleParseOptions {
   /** Unit of the CSV `distance` column (default m). JSONL's `distance_m` is always metres. */
   distanceUnit?: 'm' | 'cm'
-  /** Input format; by default the first non-blank line decides (`{` means JSONL). */
+  /** Input format; by default the first non-blank line decides (`{` or `[` means JSONL). */
   format?: 'csv' | 'jsonl'
 }
 
@@ -58,10 +59,11 @@ interface Columns {
 
 /** Creates a parser for CSV (`time,rssi,distance[,channel][,side]`, any order, extra columns allowed) or JSONL. */
 export function createSampleParser(options: SampleParseOptions = {}): SampleLineParser {
-  const scale = options.distanceUnit === 'cm' ? 0.01 : 1
+  const perMetre = options.distanceUnit === 'cm' ? 100 : 1
   let format = options.format
   let columns: Columns | null = null
   let lines = 0
+  const plainRow = new PlainRow()
   let lastTimeText = ''
   let lastTime = NaN
   const timeOf = (text: string): number => {
@@ -76,7 +78,7 @@ export function createSampleParser(options: SampleParseOptions = {}): SampleLine
     let line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw
     if (lines === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1)
     if (line.trim() === '') return SKIP
-    format ??= line.trimStart().startsWith('{') ? 'jsonl' : 'csv'
+    format ??= /^\s*[[{]/.test(line) ? 'jsonl' : 'csv'
     if (format === 'jsonl') return jsonLine(line, lines, timeOf)
     if (columns === null) {
       const header = readHeader(line, lines)
@@ -84,7 +86,10 @@ export function createSampleParser(options: SampleParseOptions = {}): SampleLine
       columns = header
       return SKIP
     }
-    return csvLine(line, lines, columns, scale, timeOf)
+    if (!line.includes('"')) return csvLine(plainRow.reset(line), lines, columns, perMetre, timeOf)
+    const fields = splitCsv(line)
+    if (typeof fields === 'string') return fail(lines, SampleErrorCode.badQuote, fields)
+    return csvLine(new SplitRow(fields), lines, columns, perMetre, timeOf)
   }
   return {
     feed,
@@ -101,7 +106,7 @@ export function parseSamplesText(text: string, options: SampleParseOptions = {})
   const parser = createSampleParser(options)
   const samples: Sample[] = []
   let start = 0
-  while (start <= text.length) {
+  while (start < text.length) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
     const result = parser.feed(text.slice(start, end))
@@ -132,27 +137,32 @@ function readHeader(line: string, lineNumber: number): Columns | SampleError {
 
 type TimeOf = (text: string) => number
 
-function csvLine(line: string, lineNumber: number, columns: Columns, scale: number, timeOf: TimeOf): SampleLine {
-  const fields = line.includes('"') ? splitCsv(line) : line.split(',')
-  if (typeof fields === 'string') return fail(lineNumber, SampleErrorCode.badQuote, fields)
-  if (fields.length < columns.needed) {
-    return fail(lineNumber, SampleErrorCode.fieldCount, `expected at least ${columns.needed} fields, found ${fields.length}`)
+function csvLine(row: CsvRow, lineNumber: number, columns: Columns, perMetre: number, timeOf: TimeOf): SampleLine {
+  if (row.count < columns.needed) {
+    return fail(lineNumber, SampleErrorCode.fieldCount, `expected at least ${columns.needed} fields, found ${row.count}`)
   }
-  const timeText = fields[columns.time]!.trim()
-  const t = timeOf(timeText)
-  if (Number.isNaN(t)) return fail(lineNumber, SampleErrorCode.badTime, `bad time '${timeText}': expected ISO 8601, "YYYY-MM-DD HH:MM:SS" or epoch ms`)
-  const rssi = toNumber(fields[columns.rssi]!)
-  const rssiProblem = checkRssi(rssi, fields[columns.rssi]!)
+  const epochMs = row.number(columns.time)
+  const t = Number.isFinite(epochMs) ? epochMs : timeOf(row.text(columns.time))
+  if (Number.isNaN(t)) {
+    return fail(lineNumber, SampleErrorCode.badTime, `bad time '${row.text(columns.time)}': expected ISO 8601, "YYYY-MM-DD HH:MM:SS" or epoch ms`)
+  }
+  const rssi = row.number(columns.rssi)
+  const rssiProblem = checkRssi(rssi, row.text(columns.rssi))
   if (rssiProblem) return { kind: 'error', error: { ...rssiProblem, line: lineNumber } }
-  const distance = toNumber(fields[columns.distance]!)
-  if (!Number.isFinite(distance)) return fail(lineNumber, SampleErrorCode.badDistance, `distance '${fields[columns.distance]!.trim()}' is not a number`)
-  const channel = readChannel(columns.channel < 0 ? '' : (fields[columns.channel] ?? '').trim())
-  if (channel === null) return fail(lineNumber, SampleErrorCode.badChannel, `channel '${fields[columns.channel]!.trim()}' is not 37, 38 or 39`)
-  const side = readSide(columns.side < 0 ? '' : (fields[columns.side] ?? '').trim())
-  if (side === null) return fail(lineNumber, SampleErrorCode.badSide, `side '${fields[columns.side]!.trim()}' is not 'in' or 'out'`)
-  const sample: Sample = { t, rssi, distance_m: distance * scale, side }
-  if (channel !== undefined) sample.channel = channel
-  return { kind: 'sample', sample }
+  const distance = row.number(columns.distance)
+  if (!Number.isFinite(distance)) return fail(lineNumber, SampleErrorCode.badDistance, `distance '${row.text(columns.distance)}' is not a number`)
+  const channel = columns.channel < 0 ? undefined : channelOf(row, columns.channel)
+  if (channel === null) return fail(lineNumber, SampleErrorCode.badChannel, `channel '${row.text(columns.channel)}' is not 37, 38 or 39`)
+  const sideText = columns.side < 0 ? '' : row.text(columns.side)
+  const side = readSide(sideText)
+  if (side === null) return fail(lineNumber, SampleErrorCode.badSide, `side '${sideText}' is not 'in' or 'out'`)
+  return { kind: 'sample', sample: { t, rssi, distance_m: distance / perMetre, channel, side } }
+}
+
+function channelOf(row: CsvRow, i: number): Channel | undefined | null {
+  const value = row.number(i)
+  if (value === 37 || value === 38 || value === 39) return value
+  return row.text(i) === '' ? undefined : null
 }
 
 function jsonLine(line: string, lineNumber: number, timeOf: TimeOf): SampleLine {
@@ -178,9 +188,7 @@ function jsonLine(line: string, lineNumber: number, timeOf: TimeOf): SampleLine 
   if (channel === null) return fail(lineNumber, SampleErrorCode.badChannel, `channel ${shown(record.channel)} is not 37, 38 or 39`)
   const side = record.side === undefined || record.side === null ? 'in' : readSide(String(record.side))
   if (side === null) return fail(lineNumber, SampleErrorCode.badSide, `side ${shown(record.side)} is not 'in' or 'out'`)
-  const sample: Sample = { t, rssi, distance_m: record.distance_m, side }
-  if (channel !== undefined) sample.channel = channel
-  return { kind: 'sample', sample }
+  return { kind: 'sample', sample: { t, rssi, distance_m: record.distance_m, channel, side } }
 }
 
 function checkRssi(rssi: number, text: string): Omit<SampleError, 'line'> | null {
@@ -201,11 +209,6 @@ function readChannel(text: string): Channel | undefined | null {
 function readSide(text: string): Side | null {
   const side = text.toLowerCase()
   return side === '' || side === 'in' ? 'in' : side === 'out' ? 'out' : null
-}
-
-function toNumber(text: string): number {
-  const trimmed = text.trim()
-  return trimmed === '' ? NaN : Number(trimmed)
 }
 
 function shown(value: unknown): string {

@@ -34,6 +34,8 @@ export type ScenarioName = 'clear' | 'metal' | 'concrete' | 'congested'
 export interface ScenarioOptions {
   /** Whether samples carry the advertising channel (default false, as HCI reports). */
   reportsChannel?: boolean
+  /** A sniffer-like scanner hearing all three channels of every event (default false: one channel at a time). */
+  reportsAllChannels?: boolean
   /** Seconds at each mark (default 15). */
   dwell_s?: number
   /** The reader's advertising interval (default 100 ms). */
@@ -56,7 +58,7 @@ export const SCENARIO_OUT_MARKS_M = [0.5, 1, 2, 3] as const
  */
 export function surveyScenario(name: ScenarioName, options: ScenarioOptions = {}): Scenario {
   const dwell = options.dwell_s ?? 15
-  const scanner = { ...PHONE_SCANNER, reportsChannel: options.reportsChannel ?? false }
+  const scanner = { ...PHONE_SCANNER, reportsChannel: options.reportsChannel ?? false, reportsAllChannels: options.reportsAllChannels ?? false }
   const reader = { position: { x: READER_X, y: 0 }, rssiAt1m_dBm: -59, advIntervalMs: options.advIntervalMs ?? 100 }
   const inside = rangeWalk(SCENARIO_MARKS_M, 'in', dwell)
   const base: VirtualSite = { reader, walls: [], environment: OPEN_ROOM, scanner }

@@ -8,10 +8,10 @@ export type Side = z.infer<typeof SideSchema>
 export const ChannelSchema = z.union([z.literal(37), z.literal(38), z.literal(39)])
 export type Channel = z.infer<typeof ChannelSchema>
 
-/** One RSSI reading of the surveyed reader, taken at a distance mark. `t` is in milliseconds. */
+/** One RSSI reading of the surveyed reader, taken at a distance mark. `t` is in milliseconds; RSSI within the HCI range. */
 export const SampleSchema = z.object({
   t: z.number(),
-  rssi: z.number(),
+  rssi: z.number().min(-127).max(20),
   distance_m: z.number(),
   channel: ChannelSchema.optional(),
   side: SideSchema
@@ -40,7 +40,7 @@ export const MarkResultSchema = z.object({
   deepFadeShare: z.number().min(0).max(1),
   /** Rician K by the moment method on linear power, capped at 40 dB; null under 10 samples. */
   kFactor_dB: z.number().nullable(),
-  /** Highest minus lowest per-channel median; null without channel data on at least two channels. */
+  /** Median over events heard on 2+ channels of the highest minus lowest RSSI; null without such events. */
   channelSpread_dB: z.number().nullable(),
   /** Received advertising events per second; null when timestamps cannot resolve events. */
   receivedPerSecond: z.number().nullable(),
