@@ -1,0 +1,102 @@
+import { LintelError } from '../../../shared/contract'
+import type { Site } from '../../../shared/domain/site'
+import { tapStatistics, type TapEvent, type TapStatistics } from '../../../shared/nfc'
+import { NfcErrorCode } from '../../services/nfcService'
+import type { CliCommand, OptionValues } from '../command'
+import { countOption, requireOption, resolveId, stringOption } from '../args'
+import { ExitCode, UsageError, type CliIo } from '../io'
+import { openNodeServices } from '../context'
+import { createProgress } from '../progress'
+import { timeoutOption } from './nfc'
+
+/** The tap test's figures plus the verdicts: the `{"summary": …}` line. */
+export interface VerifySummary extends TapStatistics {
+  readonly requested: number
+  readonly granted: number
+  readonly denied: number
+  /** Denied taps by the decision's code. */
+  readonly deniedByCode: Record<string, number>
+}
+
+export const nfcVerifyCommand: CliCommand = {
+  name: 'nfc verify',
+  summary: 'Tap N times at a door: each tap with its decision (JSONL with --json), then the tap-test summary',
+  usage: '[--site <file>] --door <id> [--count N] [--timeout S] [--reader NAME]',
+  options: { site: { type: 'string' }, door: { type: 'string' }, count: { type: 'string' }, timeout: { type: 'string' }, reader: { type: 'string' } },
+  details: [
+    '--site <file>   a site snapshot (docs/site-format.md); default: the embedded demo site',
+    '--count N       taps to collect (default 1); the summary has success rate, latency p50/p95 and failures by cause',
+    '--timeout S     seconds to wait for each tap (default 60)',
+    'Exit 0 whatever the verdicts; 1 when a tap did not come in time (the summary covers the taps read).'
+  ],
+  async run(values, _positionals, io) {
+    const sitePath = stringOption(values, 'site')
+    const services = await openNodeServices(sitePath ? { sitePath } : {})
+    try {
+      const doorId = doorOption(values, services.site.snapshot())
+      const count = countOption(values, 'count', 1, 100_000)
+      const timeoutMs = timeoutOption(values, 60) * 1000
+      const reader = stringOption(values, 'reader')
+      services.nfc.startReading(doorId)
+      const events = await collect(count, io, () => services.nfc.nextTap({ timeoutMs, ...(reader ? { reader } : {}) }))
+      const summary = verifySummary(events, count)
+      io.out(io.json ? JSON.stringify({ summary }) : describeSummary(summary))
+      if (events.length < count) io.err(`lintel nfc verify: only ${events.length} of ${count} taps came before the timeout`)
+      return events.length < count ? ExitCode.failed : ExitCode.ok
+    } finally {
+      await services.nfc.close()
+    }
+  }
+}
+
+function doorOption(values: OptionValues, site: Site): string | number {
+  const raw = requireOption(values, 'door')
+  const id = resolveId(raw, site.doors.map((d) => d.id), 'door')
+  if (!site.doors.some((d) => d.id === id)) throw new UsageError(`--door ${raw}: the site has no such door`)
+  return id
+}
+
+async function collect(count: number, io: CliIo, next: () => Promise<TapEvent>): Promise<TapEvent[]> {
+  const events: TapEvent[] = []
+  const progress = createProgress('Taps', count, io.interactive)
+  while (events.length < count) {
+    let event: TapEvent
+    try {
+      event = await next()
+    } catch (error) {
+      if (error instanceof LintelError && error.code === NfcErrorCode.noTap) break
+      throw error
+    }
+    events.push(event)
+    io.out(io.json ? JSON.stringify(event) : describeVerified(event, events.length))
+    progress.update(events.length)
+  }
+  progress.finish()
+  return events
+}
+
+export function verifySummary(events: readonly TapEvent[], requested: number): VerifySummary {
+  const deniedByCode: Record<string, number> = {}
+  let granted = 0
+  for (const { decision } of events) {
+    if (!decision) continue
+    if (decision.granted) granted++
+    else deniedByCode[decision.code] = (deniedByCode[decision.code] ?? 0) + 1
+  }
+  const denied = Object.values(deniedByCode).reduce((a, b) => a + b, 0)
+  return { requested, ...tapStatistics(events.map((e) => e.tap)), granted, denied, deniedByCode }
+}
+
+function describeVerified(event: TapEvent, n: number): string {
+  const { tap, decision, presented } = event
+  const what = tap.error ? `FAILED ${tap.error.code}` : presented ? `type ${String(presented.credential_type_id)} ${presented.value}` : event.unmatched ?? 'no credential'
+  const verdict = decision ? `${decision.granted ? 'GRANTED' : 'DENIED'} (${decision.code})` : '—'
+  return `${n}\t${verdict}\t${what}\t${tap.latency_ms.toFixed(1)} ms`
+}
+
+function describeSummary(s: VerifySummary): string {
+  const rate = s.successRate === null ? '—' : `${(s.successRate * 100).toFixed(1)}%`
+  const latency = s.latencyMs ? `p50 ${s.latencyMs.p50} ms, p95 ${s.latencyMs.p95} ms` : '—'
+  const failures = Object.entries(s.failuresByCause).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'
+  return `${s.taps}/${s.requested} taps: ${rate} read, latency ${latency}; failures: ${failures}; ${s.granted} granted, ${s.denied} denied`
+}
