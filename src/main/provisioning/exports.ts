@@ -1,0 +1,62 @@
+import { csvLine } from '../../shared/csv/write'
+import type { CredentialType, Id, Site } from '../../shared/domain/site'
+import type { ImportReport, RejectedRecord } from './importPeople'
+import { idKey } from '../store/database'
+import type { OutboxRow } from '../store/outbox'
+import type { RecordSyncState } from '../store/syncStates'
+
+/** What the UI and exports show instead of a PIN. */
+export const MASKED_PIN = '••••'
+
+export type SyncStateOf = (entity: OutboxRow['entity'], id: Id) => RecordSyncState
+
+/** People as CSV (formula-safe), with their group names and sync state. */
+export function peopleCsv(site: Site, stateOf: SyncStateOf): string {
+  const groups = new Map(site.groups.map((g) => [idKey(g.id), g.name]))
+  const lines = [csvLine(['id', 'first_name', 'last_name', 'email', 'enabled', 'valid_from', 'valid_to', 'group', 'sync_state'])]
+  for (const p of site.people) {
+    const names = p.group_ids.map((id) => groups.get(idKey(id)) ?? String(id)).join(';')
+    lines.push(csvLine([String(p.id), p.first_name, p.last_name, p.email, p.enabled, p.valid_from ?? '', p.valid_to ?? '', names, stateOf('person', p.id)]))
+  }
+  return lines.join('')
+}
+
+/** Credentials as CSV (formula-safe); PIN values are masked. */
+export function credentialsCsv(site: Site, stateOf: SyncStateOf): string {
+  const types = new Map(site.credential_types.map((t) => [idKey(t.id), t]))
+  const emails = new Map(site.people.map((p) => [idKey(p.id), p.email]))
+  const lines = [csvLine(['id', 'person_id', 'email', 'credential_type', 'credential_value', 'label', 'device', 'enabled', 'status', 'sync_state'])]
+  for (const c of site.credentials) {
+    const type = types.get(idKey(c.credential_type_id))
+    const value = type?.format === 'pin' ? MASKED_PIN : c.value
+    lines.push(csvLine([String(c.id), String(c.person_id), emails.get(idKey(c.person_id)) ?? '', type?.label ?? String(c.credential_type_id), value, c.label ?? '', c.device ?? '', c.enabled, c.status, stateOf('credential', c.id)]))
+  }
+  return lines.join('')
+}
+
+/**
+ * The rejected rows as read, plus an `error` column ("column: message; …"), formula-safe.
+ * Cells of the PIN column, and values of PIN-type credentials, are masked.
+ */
+export function rejectedRowsCsv(headers: readonly string[], rejected: readonly RejectedRecord[], isPinCell: (record: RejectedRecord, index: number) => boolean): string {
+  const lines = [csvLine([...headers, 'error'])]
+  for (const record of rejected) {
+    const cells = headers.map((_h, i) => (isPinCell(record, i) && record.fields[i] ? MASKED_PIN : (record.fields[i] ?? '')))
+    lines.push(csvLine([...cells, record.errors.map((e) => `${e.column}: ${e.message}`).join('; ')]))
+  }
+  return lines.join('')
+}
+
+/**
+ * Which cells of an imported record hold a PIN: the pin column, and the value column of rows
+ * whose credential type (id, label or slug) is a PIN type.
+ */
+export function pinCells(report: Pick<ImportReport, 'headers' | 'mapping'>, types: readonly CredentialType[]): (record: { fields: string[] }, index: number) => boolean {
+  const at = (column: keyof ImportReport['mapping']): number => {
+    const header = report.mapping[column]
+    return header === undefined ? -1 : report.headers.indexOf(header)
+  }
+  const [pin, value, type] = [at('pin'), at('credential_value'), at('credential_type')]
+  const pinTypes = new Set(types.filter((t) => t.format === 'pin').flatMap((t) => [String(t.id), t.label, t.slug].map((key) => key.toLowerCase())))
+  return (record, index) => index === pin || (index === value && pinTypes.has(record.fields[type]?.trim().toLowerCase() ?? ''))
+}

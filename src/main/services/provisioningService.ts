@@ -1,0 +1,156 @@
+import { LintelError } from '../../shared/contract/result'
+import type { Id } from '../../shared/domain/site'
+import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../../shared/provisioning/contract'
+import type { ImportMapping } from '../../shared/provisioning/importColumns'
+import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from '../provisioning/exports'
+import { importPeople, type ImportReport } from '../provisioning/importPeople'
+import { deleteDoor, deleteGroup, saveDoor, saveGroup } from '../store/places'
+import { deleteCredential, deletePerson, saveCredential, savePerson } from '../store/records'
+import { idFromKey } from '../store/database'
+import type { Store } from '../store/store'
+import { syncStates } from '../store/syncStates'
+
+/** Provisioning error codes. */
+export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'unavailable' } as const
+
+export interface ImportRequest {
+  csv: string
+  mapping?: ImportMapping | undefined
+  allowWeakPins?: boolean | undefined
+}
+
+/** What the service tells the rest of main: the site changed (refresh it), and import progress. */
+export interface ProvisioningEvents {
+  siteChanged(): void
+  importProgress(progress: { rows: number; bytes: number; totalBytes: number }): void
+}
+
+/** People, credentials, groups and doors in the store; CSV import and exports. Writes wait while an import runs. */
+export class ProvisioningService {
+  private importing: Promise<unknown> | null = null
+  private lastImport: ImportReport | null = null
+  /** Set by the sync service while a sync runs: an import must not share its connection's transaction. */
+  syncing = false
+
+  constructor(
+    private readonly store: Store | undefined,
+    private readonly events: ProvisioningEvents
+  ) {}
+
+  /** True while an import (or its preview) holds the database's write transaction. */
+  get importRunning(): boolean {
+    return this.importing !== null
+  }
+
+  private db(): Store {
+    if (!this.store) throw new LintelError(ProvisioningErrorCode.noStore, 'This session opened a snapshot file; provisioning needs the app\'s database.')
+    return this.store
+  }
+
+  private async edit<T>(work: (store: Store) => T): Promise<T> {
+    while (this.importing) await this.importing.catch(() => undefined)
+    const result = work(this.db())
+    this.events.siteChanged()
+    return result
+  }
+
+  savePerson = (input: unknown) => this.edit((s) => savePerson(s, input))
+  deletePerson = (id: Id) => this.edit((s) => (deletePerson(s, id), { deleted: true as const }))
+  saveCredential = (input: unknown) => this.edit((s) => saveCredential(s, input))
+  deleteCredential = (id: Id) => this.edit((s) => (deleteCredential(s, id), { deleted: true as const }))
+  saveGroup = (input: unknown) => this.edit((s) => saveGroup(s, input))
+  deleteGroup = (id: Id) => this.edit((s) => (deleteGroup(s, id), { deleted: true as const }))
+  saveDoor = (input: unknown) => this.edit((s) => saveDoor(s, input))
+  deleteDoor = (id: Id) => this.edit((s) => (deleteDoor(s, id), { deleted: true as const }))
+
+  /** Runs the whole import and rolls it back: the preview shows exactly what a commit would do. */
+  preview(request: ImportRequest): Promise<ImportSummary> {
+    return this.runImport(request, true)
+  }
+
+  commit(request: ImportRequest): Promise<ImportSummary> {
+    return this.runImport(request, false)
+  }
+
+  private async runImport(request: ImportRequest, dryRun: boolean): Promise<ImportSummary> {
+    const store = this.db()
+    if (this.syncing || this.importing) throw new LintelError(ProvisioningErrorCode.busy, 'A sync or another import is running; try again when it ends.')
+    const totalBytes = request.csv.length
+    let last = 0
+    const run = importPeople(store, chunksOf(request.csv), {
+      dryRun,
+      allowWeakPins: request.allowWeakPins ?? false,
+      sampleRows: PROVISIONING_LIMITS.sampleRows,
+      ...(request.mapping ? { mapping: request.mapping } : {}),
+      onProgress: (p) => {
+        if (dryRun || (Date.now() - last < 100 && p.bytes < totalBytes)) return
+        last = Date.now()
+        this.events.importProgress({ rows: p.rows, bytes: p.bytes, totalBytes })
+      }
+    })
+    this.importing = run
+    try {
+      const report = await run
+      this.lastImport = report
+      if (!dryRun) this.events.siteChanged()
+      return summaryOf(report, !dryRun, pinCells(report, store.catalog().types))
+    } finally {
+      this.importing = null
+    }
+  }
+
+  /** The last import's (or preview's) rejected rows, PIN cells masked. */
+  rejectedRows(): { filename: string; text: string } {
+    const report = this.lastImport
+    if (!report) throw new LintelError('not_found', 'There is no import to take rejected rows from; preview or import a file first.')
+    return { filename: 'rejected-rows.csv', text: rejectedRowsCsv(report.headers, report.rejectedRecords, pinCells(report, this.db().catalog().types)) }
+  }
+
+  exportCsv(kind: 'people' | 'credentials'): { filename: string; text: string } {
+    const store = this.db()
+    const site = store.snapshot()
+    const text = kind === 'people' ? peopleCsv(site, syncStates(store)) : credentialsCsv(site, syncStates(store))
+    return { filename: `${kind}.csv`, text }
+  }
+
+  /** Records with an open operation or never synced (capped), and counts of every state. */
+  recordStates(): { counts: Record<string, number>; records: RecordState[]; truncated: boolean } {
+    const store = this.db()
+    const counts: Record<string, number> = { pending: 0, sending: 0, unknown: 0, failed: 0, local: 0, synced: 0 }
+    const records: RecordState[] = []
+    const open = new Map(store.outbox.states().map((row) => [`${row.entity}:${row.entity_id}`, row]))
+    for (const [entity, table] of [['person', 'people'], ['credential', 'credentials']] as const) {
+      for (const row of store.db.prepare(`SELECT id, remote_id FROM ${table} ORDER BY row`).all() as { id: string; remote_id: string | null }[]) {
+        const op = open.get(`${entity}:${row.id}`)
+        const state = op?.state ?? (row.remote_id === null ? 'local' : 'synced')
+        counts[state] = (counts[state] ?? 0) + 1
+        if (state === 'synced' || records.length >= PROVISIONING_LIMITS.listedRecords) continue
+        records.push({ entity, id: idFromKey(row.id), state, op: op?.op ?? null, message: op?.error ?? null, fields: op?.fields ? (JSON.parse(op.fields) as Record<string, string>) : null })
+      }
+    }
+    const listed = Object.entries(counts).reduce((n, [state, count]) => (state === 'synced' ? n : n + count), 0)
+    return { counts, records, truncated: listed > records.length }
+  }
+}
+
+async function* chunksOf(text: string): AsyncGenerator<string> {
+  const size = 1 << 20
+  for (let i = 0; i < text.length; i += size) {
+    yield text.slice(i, i + size)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+function summaryOf(report: ImportReport, committed: boolean, isPin: ReturnType<typeof pinCells>): ImportSummary {
+  return {
+    headers: report.headers,
+    mapping: report.mapping,
+    rows: report.rows,
+    imported: report.imported,
+    updated: report.updated,
+    rejectedCount: report.rejectedRecords.length,
+    rejected: report.rejected.slice(0, PROVISIONING_LIMITS.listedErrors),
+    sample: report.sample.map((s) => ({ line: s.line, fields: s.fields.map((f, i) => (isPin(s, i) && f ? MASKED_PIN : f)) })),
+    committed
+  }
+}

@@ -1,0 +1,73 @@
+import type { Handlers, LintelContract } from '../../shared/contract'
+import type { EventHub } from '../contract/eventHub'
+import type { Logger } from '../logger'
+import { demoSitePath } from '../paths'
+import { databasePath } from '../store/database'
+import { Store } from '../store/store'
+import { fileTokenStore, type TokenStore } from '../sync/tokens'
+import { ProvisioningService } from './provisioningService'
+import { loadSiteFile, type SiteService } from './siteService'
+import { SyncService } from './syncService'
+
+/**
+ * Opens the app's database in the user-data directory, seeded with the demo site the first time.
+ * Returns undefined (and logs why) when it cannot be opened, so the app still starts on the demo site.
+ */
+export async function openAppStore(userDataDir: string, log: Logger): Promise<Store | undefined> {
+  try {
+    return Store.open(databasePath(userDataDir), { kind: 'site', site: await loadSiteFile(demoSitePath()) })
+  } catch (error) {
+    log.error('the local database could not be opened; provisioning is off and the demo site is shown', error)
+    return undefined
+  }
+}
+
+export interface ProvisioningParts {
+  provisioning: ProvisioningService
+  sync: SyncService
+}
+
+/** The provisioning and sync services over the store, feeding site changes and progress to the hub. */
+export function provisioningParts(deps: { store: Store | undefined; site: SiteService; hub: EventHub<LintelContract>; log: Logger; userDataDir: string; tokens?: TokenStore | undefined }): ProvisioningParts {
+  const { store, site, hub } = deps
+  const siteChanged = (): void => {
+    if (store) hub.emit('site', 'changed', site.replace(store.snapshot()))
+  }
+  const provisioning = new ProvisioningService(store, { siteChanged, importProgress: (p) => hub.emit('provisioning', 'importProgress', p) })
+  const sync = new SyncService({
+    store,
+    tokens: deps.tokens ?? fileTokenStore(deps.userDataDir, deps.log),
+    provisioning,
+    log: deps.log,
+    progress: (p) => hub.emit('sync', 'progress', p),
+    siteChanged
+  })
+  return { provisioning, sync }
+}
+
+export function provisioningHandlers(p: ProvisioningService): Handlers<LintelContract>['provisioning'] {
+  return {
+    savePerson: (input) => p.savePerson(input),
+    deletePerson: ({ id }) => p.deletePerson(id),
+    saveCredential: (input) => p.saveCredential(input),
+    deleteCredential: ({ id }) => p.deleteCredential(id),
+    saveGroup: (input) => p.saveGroup(input),
+    deleteGroup: ({ id }) => p.deleteGroup(id),
+    saveDoor: (input) => p.saveDoor(input),
+    deleteDoor: ({ id }) => p.deleteDoor(id),
+    importPreview: (request) => p.preview(request),
+    importCommit: (request) => p.commit(request),
+    rejectedRows: () => p.rejectedRows(),
+    exportCsv: ({ kind }) => p.exportCsv(kind),
+    recordStates: () => p.recordStates()
+  }
+}
+
+export function syncHandlers(s: SyncService): Handlers<LintelContract>['sync'] {
+  return {
+    saveConnection: (input) => s.saveConnection(input),
+    run: (input) => s.run(input),
+    status: () => s.status(),
+    log: ({ limit }) => s.log(limit)
+  }
+}

@@ -1,0 +1,91 @@
+import { LintelError } from '../../shared/contract/result'
+import { PROVISIONING_LIMITS, type SyncLogEntry, type SyncReportView, type SyncStatus } from '../../shared/provisioning/contract'
+import type { Logger } from '../logger'
+import type { Store } from '../store/store'
+import { syncOutbox } from '../sync/syncOutbox'
+import type { TokenStore } from '../sync/tokens'
+import type { ProvisioningService } from './provisioningService'
+
+export interface SyncServiceDeps {
+  store: Store | undefined
+  tokens: TokenStore
+  provisioning: ProvisioningService
+  log: Logger
+  progress(progress: { done: number; total: number }): void
+  siteChanged(): void
+}
+
+/** Runs syncs from the app: one at a time, never during an import, with progress and a log. */
+export class SyncService {
+  private running = false
+
+  constructor(private readonly deps: SyncServiceDeps) {}
+
+  private db(): Store {
+    if (!this.deps.store) throw new LintelError('unavailable', 'This session opened a snapshot file; sync needs the app\'s database.')
+    return this.deps.store
+  }
+
+  saveConnection(input: { api: string; token: string; refreshToken?: string | undefined }): SyncStatus {
+    this.deps.tokens.write({ access_token: input.token, ...(input.refreshToken ? { refresh_token: input.refreshToken } : {}) })
+    this.setMeta('sync_api', input.api)
+    return this.status()
+  }
+
+  async run(input: { concurrency?: number | undefined }): Promise<SyncReportView> {
+    const store = this.db()
+    const api = this.meta('sync_api')
+    const tokens = this.deps.tokens.read()
+    if (!api || !tokens) throw new LintelError('sync_no_token', 'Connect to DoorFlow first: enter its base URL and a token.')
+    if (this.running || this.deps.provisioning.syncing) throw new LintelError('sync_busy', 'A sync is already running.')
+    if (this.deps.provisioning.importRunning) throw new LintelError('sync_busy', 'An import is running; sync when it ends.')
+    this.running = this.deps.provisioning.syncing = true
+    let last = 0
+    try {
+      const report = await syncOutbox(store, {
+        baseUrl: api,
+        tokens,
+        tokenStore: this.deps.tokens,
+        concurrency: input.concurrency ?? 4,
+        log: this.deps.log,
+        onProgress: (p) => {
+          if (Date.now() - last < 100 && p.done < p.total) return
+          last = Date.now()
+          this.deps.progress(p)
+        }
+      })
+      const view = { pushed: report.pushed, reconciled: report.reconciled, retries: report.retries, failed: report.failed }
+      this.setMeta('sync_last_run', JSON.stringify({ at: new Date().toISOString(), report: { ...view, failed: view.failed.slice(0, PROVISIONING_LIMITS.listedErrors) } }))
+      return view
+    } finally {
+      this.running = this.deps.provisioning.syncing = false
+      this.deps.siteChanged()
+    }
+  }
+
+  status(): SyncStatus {
+    const lastRun = this.meta('sync_last_run')
+    return {
+      running: this.running,
+      api: this.meta('sync_api'),
+      hasToken: this.deps.tokens.read() !== undefined,
+      tokenEncrypted: this.deps.tokens.encrypted,
+      outbox: this.deps.store ? this.deps.store.outbox.counts() : { pending: 0, sending: 0, unknown: 0, failed: 0 },
+      lastRun: lastRun ? (JSON.parse(lastRun) as SyncStatus['lastRun']) : null
+    }
+  }
+
+  log(limit = 100): SyncLogEntry[] {
+    const rows = this.db().db.prepare('SELECT at, level, message, entity, entity_id AS id FROM sync_log ORDER BY seq DESC LIMIT ?').all(limit)
+    return rows as SyncLogEntry[]
+  }
+
+  private meta(key: string): string | null {
+    if (!this.deps.store) return null
+    return (this.deps.store.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.db().write(() => this.db().db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value))
+  }
+}

@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3'
+
+/** One schema step. Versions are consecutive from 1; a database records the last one applied in user_version. */
+export interface Migration {
+  readonly version: number
+  readonly summary: string
+  readonly sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    summary: 'site entities, outbox and sync log',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE credential_types (
+        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT NOT NULL, slug TEXT NOT NULL,
+        format TEXT NOT NULL, technology TEXT NOT NULL) STRICT;
+      CREATE TABLE schedules (
+        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, weekly TEXT NOT NULL, holidays TEXT NOT NULL) STRICT;
+      CREATE TABLE doors (
+        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, mode TEXT NOT NULL,
+        accepts TEXT NOT NULL, requires_pin INTEGER NOT NULL) STRICT;
+      CREATE TABLE groups (
+        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, access TEXT NOT NULL, remote_id TEXT) STRICT;
+      CREATE TABLE people (
+        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT NOT NULL, email_key TEXT NOT NULL UNIQUE,
+        enabled INTEGER NOT NULL, valid_from TEXT, valid_to TEXT, group_ids TEXT NOT NULL, remote_id TEXT,
+        pending_create INTEGER NOT NULL DEFAULT 0) STRICT;
+      CREATE TABLE credentials (
+        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE ON UPDATE CASCADE,
+        credential_type_id TEXT NOT NULL, value TEXT NOT NULL, enabled INTEGER NOT NULL, status TEXT NOT NULL,
+        label TEXT, issued_at TEXT, device TEXT, remote_id TEXT, pending_create INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (credential_type_id, value)) STRICT;
+      CREATE INDEX credentials_person ON credentials(person_id);
+      CREATE INDEX people_remote ON people(remote_id) WHERE remote_id IS NOT NULL;
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL,
+        state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, payload TEXT, error TEXT, fields TEXT,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+      CREATE INDEX outbox_entity ON outbox(entity, entity_id);
+      CREATE TABLE sync_log (
+        seq INTEGER PRIMARY KEY, at TEXT NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL,
+        entity TEXT, entity_id TEXT) STRICT;
+    `
+  }
+]
+
+/**
+ * Brings a database up to the latest version, each step in its own transaction, so a crash
+ * leaves it at one version or the next. Refuses a database written by a newer Lintel.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const latest = migrations.at(-1)?.version ?? 0
+  if (current > latest) throw new Error(`the database is version ${current}; this Lintel knows up to ${latest}`)
+  for (const step of migrations) {
+    if (step.version <= current) continue
+    db.transaction(() => {
+      db.exec(step.sql)
+      db.pragma(`user_version = ${step.version}`)
+    }).immediate()
+  }
+  return latest
+}

@@ -1,0 +1,164 @@
+import { LintelError } from '../../shared/contract/result'
+import { HttpClient, type HttpAnswer } from './http'
+import type { TokenStore, Tokens } from './tokens'
+
+/** Sync error codes that stop a whole run. */
+export const SyncErrorCode = {
+  unauthorized: 'sync_unauthorized',
+  noToken: 'sync_no_token',
+  busy: 'sync_busy',
+  badApi: 'sync_bad_api'
+} as const
+
+/**
+ * What came back from one request. `unknown`: no answer, a timeout or a 5xx, so the server may or
+ * may not have applied a write. `rejected`: a 4xx with the server's field errors (never retried blindly).
+ */
+export type Answer =
+  | { kind: 'ok'; status: number; body: unknown }
+  | { kind: 'not_found' }
+  | { kind: 'rejected'; status: number; message: string; fields: Record<string, string> }
+  | { kind: 'unknown'; reason: string }
+
+export interface DoorFlowApiOptions {
+  /** The base URL; paths under /api/3/ are appended. */
+  baseUrl: string
+  tokens: Tokens
+  /** Where rotated tokens are saved. */
+  tokenStore?: TokenStore
+  timeoutMs?: number
+  /** Called when a 429 makes every request wait, with the wait in ms. */
+  onRateLimited?: (waitMs: number) => void
+}
+
+/** The DoorFlow API v3 over fetch: bearer auth, refresh on 401 (once), and one shared pause on 429. */
+export class DoorFlowApi {
+  private tokens: Tokens
+  private pausedUntil = 0
+  private refreshing: Promise<void> | undefined
+  private readonly base: string
+  private readonly http = new HttpClient()
+
+  constructor(private readonly options: DoorFlowApiOptions) {
+    this.tokens = options.tokens
+    let url: URL
+    try {
+      url = new URL(options.baseUrl)
+    } catch {
+      throw new LintelError(SyncErrorCode.badApi, `--api ${options.baseUrl}: expected a base URL such as https://api.doorflow.com`)
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new LintelError(SyncErrorCode.badApi, `--api ${options.baseUrl}: expected http(s)`)
+    this.base = `${url.origin}${url.pathname.replace(/\/+$/, '')}/api/3`
+  }
+
+  /** One request; 401 refreshes and retries once, 429 waits `retry_in` seconds (or Retry-After) and retries. */
+  async request(method: string, path: string, body?: unknown): Promise<Answer> {
+    for (let refreshed = false, limited = 0; ; ) {
+      await this.waitForPause()
+      const token = this.tokens.access_token
+      const response = await this.send(method, path, body)
+      if ('kind' in response) return response
+      if (response.status === 401) {
+        if (refreshed || !(await this.refresh(token))) throw new LintelError(SyncErrorCode.unauthorized, 'DoorFlow refused the token (401); sign in again or pass a new --token.')
+        refreshed = true
+        continue
+      }
+      if (response.status === 429 && limited++ < 100) {
+        this.pause(retryDelayMs(response))
+        continue
+      }
+      return answerOf(response)
+    }
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.http.close()
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<HttpAnswer | Answer> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.tokens.access_token}`, accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    try {
+      return await this.http.send(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs: this.options.timeoutMs ?? 15_000 })
+    } catch (error) {
+      return { kind: 'unknown', reason: networkReason(error) }
+    }
+  }
+
+  private pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms)
+    this.options.onRateLimited?.(ms)
+  }
+
+  private async waitForPause(): Promise<void> {
+    while (Date.now() < this.pausedUntil) await sleep(this.pausedUntil - Date.now())
+  }
+
+  /** Refreshes once for all workers that saw the same expired token; false when no refresh is configured. */
+  private async refresh(expired: string): Promise<boolean> {
+    if (this.tokens.access_token !== expired) return true
+    if (!this.tokens.refresh_token) return false
+    this.refreshing ??= this.rotate().finally(() => (this.refreshing = undefined))
+    await this.refreshing
+    return this.tokens.access_token !== expired
+  }
+
+  private async rotate(): Promise<void> {
+    const url = this.tokens.token_url ?? `${this.base.replace(/\/api\/3$/, '')}/oauth/token`
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.tokens.refresh_token ?? '' })
+    if (this.tokens.client_id) form.set('client_id', this.tokens.client_id)
+    if (this.tokens.client_secret) form.set('client_secret', this.tokens.client_secret)
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
+    const response = await this.http.send(url, { method: 'POST', headers, body: form.toString(), timeoutMs: this.options.timeoutMs ?? 15_000 }).catch(() => undefined)
+    if (!response || response.status !== 200) return
+    const body = parseJson(response.text) as { access_token?: string; refresh_token?: string } | undefined
+    if (!body?.access_token) return
+    this.tokens = { ...this.tokens, access_token: body.access_token, refresh_token: body.refresh_token ?? this.tokens.refresh_token }
+    this.options.tokenStore?.write(this.tokens)
+  }
+}
+
+function answerOf(response: HttpAnswer): Answer {
+  const body = parseJson(response.text)
+  if (response.status >= 500) return { kind: 'unknown', reason: `HTTP ${response.status}` }
+  if (response.status === 404) return { kind: 'not_found' }
+  if (response.status >= 400) return { kind: 'rejected', status: response.status, ...fieldErrors(body, response.status) }
+  return { kind: 'ok', status: response.status, body }
+}
+
+/** DoorFlow's `{"errors": {"value": ["is already in use"]}}` as field → sentence. */
+export function fieldErrors(body: unknown, status: number): { message: string; fields: Record<string, string> } {
+  const errors = (body as { errors?: unknown } | undefined)?.errors
+  const fields: Record<string, string> = {}
+  if (errors && typeof errors === 'object') {
+    for (const [field, value] of Object.entries(errors)) {
+      const text = (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [String(value)]).join('; ')
+      if (text) fields[field] = `${field.replace(/_/g, ' ')} ${text}`
+    }
+  }
+  const first = Object.values(fields)[0]
+  return { message: first ? `DoorFlow refused it: ${first}` : `DoorFlow refused it (HTTP ${status})`, fields }
+}
+
+function retryDelayMs(response: HttpAnswer): number {
+  const body = parseJson(response.text) as { retry_in?: unknown } | undefined
+  const retryIn = Number(body?.retry_in)
+  if (Number.isFinite(retryIn) && retryIn >= 0) return retryIn * 1000
+  const header = Number(response.headers['retry-after'])
+  return Number.isFinite(header) && header >= 0 ? header * 1000 : 1000
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function networkReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))

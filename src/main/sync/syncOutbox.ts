@@ -1,0 +1,128 @@
+import { LintelError } from '../../shared/contract/result'
+import type { Logger } from '../logger'
+import type { OutboxRow } from '../store/outbox'
+import type { Store } from '../store/store'
+import { DEFAULT_BACKOFF, type Backoff } from './backoff'
+import { DoorFlowApi, SyncErrorCode } from './doorflowApi'
+import { Ledger } from './ledger'
+import { pullSite, type PullCounts } from './pull'
+import { pushCredential, pushPerson, type PushContext, type SyncFailure } from './push'
+import type { TokenStore, Tokens } from './tokens'
+
+export interface SyncOptions {
+  /** The API's base URL; /api/3/ paths are appended. */
+  baseUrl: string
+  tokens: Tokens
+  tokenStore?: TokenStore
+  /** Requests in flight at once (default 4). */
+  concurrency?: number
+  backoff?: Backoff
+  /** Read credential types, groups and people first (default true). */
+  pull?: boolean
+  log: Logger
+  onProgress?: (progress: SyncProgress) => void
+}
+
+export interface SyncProgress {
+  done: number
+  total: number
+}
+
+/** What one sync did. `failed` lists every operation still open, and why. */
+export interface SyncReport {
+  pushed: number
+  reconciled: number
+  failed: SyncFailure[]
+  retries: number
+  pulled: PullCounts | null
+}
+
+const PHASES: { entity: OutboxRow['entity']; ops: OutboxRow['op'][] }[] = [
+  { entity: 'person', ops: ['create', 'update'] },
+  { entity: 'credential', ops: ['create', 'update', 'delete'] },
+  { entity: 'person', ops: ['delete'] }
+]
+
+/**
+ * Pushes the outbox to DoorFlow exactly once per operation: people before their credentials,
+ * deletes of people last, each phase with bounded concurrency. Only one sync runs per database.
+ */
+export async function syncOutbox(store: Store, options: SyncOptions): Promise<SyncReport> {
+  const ledger = new Ledger(store)
+  const api = new DoorFlowApi({
+    baseUrl: options.baseUrl,
+    tokens: options.tokens,
+    ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
+    onRateLimited: (ms) => ledger.log('warn', `DoorFlow asked to slow down; pausing ${Math.round(ms)} ms`)
+  })
+  const release = acquireLock(store)
+  try {
+    store.write(() => store.outbox.materializeCreates())
+    const recovered = store.outbox.recoverInterrupted()
+    if (recovered) ledger.log('warn', `${recovered} operations were on the wire when the last sync stopped; they will be reconciled`)
+    const backoff = options.backoff ?? DEFAULT_BACKOFF
+    const pulled = options.pull === false ? null : await pullSite(store, api, backoff)
+    const ctx: PushContext = { api, store, ledger, backoff, stats: { pushed: 0, reconciled: 0, retries: 0 }, failures: [] }
+    await pushAll(ctx, store.outbox.waiting(), options)
+    const report = { ...ctx.stats, failed: ctx.failures, pulled }
+    ledger.log(report.failed.length ? 'warn' : 'info', `sync: ${report.pushed} pushed, ${report.reconciled} reconciled, ${report.retries} retries, ${report.failed.length} open`)
+    ledger.trimLog()
+    return report
+  } finally {
+    api.close()
+    release()
+  }
+}
+
+async function pushAll(ctx: PushContext, waiting: OutboxRow[], options: SyncOptions): Promise<void> {
+  const total = waiting.length
+  let done = 0
+  const step = (): void => options.onProgress?.({ done: ++done, total })
+  for (const phase of PHASES) {
+    const ops = waiting.filter((op) => op.entity === phase.entity && phase.ops.includes(op.op))
+    const push = phase.entity === 'person' ? pushPerson : pushCredential
+    await inParallel(ops, options.concurrency ?? 4, async (op) => {
+      await push(ctx, op)
+      step()
+    })
+  }
+  options.onProgress?.({ done: total, total })
+}
+
+/** Runs `work` over `items` with at most `limit` at once; one record's operations stay in order. */
+async function inParallel<T extends OutboxRow>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const chains = new Map<string, T[]>()
+  for (const item of items) {
+    const key = `${item.entity}:${item.entity_id}`
+    chains.set(key, [...(chains.get(key) ?? []), item])
+  }
+  const queue = [...chains.values()]
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < queue.length) {
+      const chain = queue[next++] ?? []
+      for (const item of chain) await work(item)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, queue.length)) }, worker))
+}
+
+/** One sync per database at a time; a lock left by a process that died is taken over. */
+function acquireLock(store: Store): () => void {
+  store.write(() => {
+    const held = store.db.prepare("SELECT value FROM meta WHERE key = 'sync_lock'").pluck().get() as string | undefined
+    const pid = held ? Number(JSON.parse(held).pid) : undefined
+    if (pid !== undefined && pid !== process.pid && alive(pid)) throw new LintelError(SyncErrorCode.busy, `another sync (process ${pid}) is running on this database`)
+    store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_lock', ?)").run(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }))
+  })
+  return () => store.write(() => store.db.prepare("DELETE FROM meta WHERE key = 'sync_lock'").run())
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,197 @@
+import { useEffect, useId, useState } from 'react'
+import { CsvParser } from '../../../../shared/csv/parse'
+import type { ImportSummary } from '../../../../shared/provisioning/contract'
+import { IMPORT_COLUMNS, mappingProblems, REQUIRED_COLUMNS, suggestMapping, type ImportColumn, type ImportMapping } from '../../../../shared/provisioning/importColumns'
+import { downloadText, useAction } from '../../hooks/useAction'
+import { useApi } from '../../hooks/useApi'
+import { ErrorAlert } from '../ErrorAlert'
+
+interface Loaded {
+  name: string
+  csv: string
+  headers: string[]
+}
+
+/** A picked file's text (UTF-8; a byte order mark is left for the parser to drop). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result ?? ''))
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
+    reader.readAsText(file, 'utf-8')
+  })
+}
+
+/** The header record of a CSV text, read with the same parser main uses. */
+export function headersOf(csv: string): string[] {
+  const parser = new CsvParser()
+  const first = parser.push(csv.slice(0, 65_536))[0] ?? parser.end()[0]
+  return (first?.fields ?? []).map((h) => h.trim())
+}
+
+/** Bulk import: pick a CSV, map its headers, preview row errors, commit with progress, download the rejected rows. */
+export function ImportWizard() {
+  const api = useApi()
+  const id = useId()
+  const [file, setFile] = useState<Loaded | null>(null)
+  const [mapping, setMapping] = useState<ImportMapping>({})
+  const [allowWeakPins, setAllowWeakPins] = useState(false)
+  const [progress, setProgress] = useState<{ bytes: number; totalBytes: number; rows: number } | null>(null)
+  const preview = useAction((request: Parameters<typeof api.provisioning.importPreview>[0]) => api.provisioning.importPreview(request))
+  const commit = useAction((request: Parameters<typeof api.provisioning.importCommit>[0]) => api.provisioning.importCommit(request))
+  useEffect(() => api.provisioning.on.importProgress(setProgress), [api])
+  const problems = file ? mappingProblems(mapping, file.headers) : []
+
+  async function pick(list: FileList | null) {
+    const chosen = list?.[0]
+    if (!chosen) return
+    const csv = await readText(chosen)
+    const headers = headersOf(csv)
+    setFile({ name: chosen.name, csv, headers })
+    setMapping(suggestMapping(headers))
+    preview.reset()
+    commit.reset()
+    setProgress(null)
+  }
+
+  const request = () => ({ csv: file?.csv ?? '', mapping, allowWeakPins })
+  const summary = commit.state.kind === 'done' ? commit.state.value : preview.state.kind === 'done' ? preview.state.value : null
+
+  return (
+    <div className="import-wizard">
+      <div className="field">
+        <label htmlFor={`${id}-file`}>1. Choose a CSV file</label>
+        <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.target.files)} />
+        <span className="hint">Columns: {IMPORT_COLUMNS.join(', ')}. UTF-8, with or without a byte order mark.</span>
+      </div>
+      {file ? (
+        <>
+          <MappingStep headers={file.headers} mapping={mapping} onChange={setMapping} problems={problems} />
+          <label className="choice">
+            <input type="checkbox" checked={allowWeakPins} onChange={(e) => setAllowWeakPins(e.target.checked)} /> Accept easy-to-guess PINs (1234, 0000, …)
+          </label>
+          <div className="actions">
+            <button type="button" disabled={problems.length > 0 || preview.state.kind === 'busy'} onClick={() => void preview.run(request())}>
+              3. Preview
+            </button>
+            <button type="button" className="primary" disabled={preview.state.kind !== 'done' || commit.state.kind === 'busy' || commit.state.kind === 'done'} onClick={() => void commit.run(request())}>
+              4. Import
+            </button>
+          </div>
+        </>
+      ) : null}
+      {commit.state.kind === 'busy' && progress ? (
+        <div className="field">
+          <label htmlFor={`${id}-progress`}>Importing</label>
+          <progress id={`${id}-progress`} max={progress.totalBytes} value={progress.bytes} />
+          <span className="muted">{progress.rows} rows read</span>
+        </div>
+      ) : null}
+      {preview.state.kind === 'failed' ? <ErrorAlert error={preview.state.error} context="Could not preview" /> : null}
+      {commit.state.kind === 'failed' ? <ErrorAlert error={commit.state.error} context="Not imported" /> : null}
+      {summary ? <ImportResult summary={summary} headers={file?.headers ?? []} onDownload={() => void api.provisioning.rejectedRows({}).then((r) => r.ok && downloadText(r.value.filename, r.value.text))} /> : null}
+    </div>
+  )
+}
+
+function MappingStep({ headers, mapping, onChange, problems }: { headers: string[]; mapping: ImportMapping; onChange(m: ImportMapping): void; problems: string[] }) {
+  const id = useId()
+  const set = (column: ImportColumn, header: string) => {
+    const next = { ...mapping }
+    if (header) next[column] = header
+    else delete next[column]
+    onChange(next)
+  }
+  return (
+    <fieldset className="mapping">
+      <legend>2. Match the file&apos;s headers to Lintel&apos;s columns</legend>
+      <div className="field-row">
+        {IMPORT_COLUMNS.map((column) => (
+          <div className="field" key={column}>
+            <label htmlFor={`${id}-${column}`}>
+              {column}
+              {REQUIRED_COLUMNS.includes(column) ? ' (required)' : ''}
+            </label>
+            <select id={`${id}-${column}`} value={mapping[column] ?? ''} onChange={(e) => set(column, e.target.value)}>
+              <option value="">— not imported —</option>
+              {headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+      {problems.length ? (
+        <ul className="field-error" aria-live="polite">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
+  )
+}
+
+function ImportResult({ summary, headers, onDownload }: { summary: ImportSummary; headers: string[]; onDownload(): void }) {
+  return (
+    <div className="section" aria-live="polite">
+      <p role="status">
+        {summary.committed ? 'Imported' : 'Preview'}: {summary.rows} rows · {summary.imported} new people · {summary.updated} updated · {summary.rejectedCount} rejected
+        {summary.committed ? '' : ' (nothing written yet)'}
+      </p>
+      {summary.sample.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption>First rows as read (PINs masked)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                {headers.map((h) => (
+                  <th scope="col" key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {summary.sample.map((row) => (
+                <tr key={row.line}>
+                  <th scope="row">{row.line}</th>
+                  {headers.map((h, i) => (
+                    <td key={h}>{row.fields[i] ?? ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {summary.rejected.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption>Rows that {summary.committed ? 'were' : 'will be'} rejected ({summary.rejectedCount})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Column</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.rejected.map((e) => (
+                <tr key={`${e.row}-${e.column}-${e.message}`}>
+                  <th scope="row">{e.row}</th>
+                  <td>{e.column}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" onClick={onDownload}>
+            Download rejected rows (CSV)
+          </button>
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import { command } from '../contract/define'
+import { CredentialSchema, DoorSchema, GroupSchema, IdSchema, PersonSchema } from '../domain/site'
+import { IMPORT_COLUMNS } from './importColumns'
+import { CredentialInputSchema, DoorInputSchema, GroupInputSchema, PersonInputSchema } from './schemas'
+
+const byId = z.object({ id: IdSchema }).strict()
+const deleted = z.object({ deleted: z.literal(true) })
+
+/** Limits that keep contract payloads bounded. */
+export const PROVISIONING_LIMITS = { csvChars: 64 * 1024 * 1024, listedErrors: 200, sampleRows: 20, listedRecords: 1000, logLines: 200 } as const
+
+export const ImportMappingSchema = z.partialRecord(z.enum(IMPORT_COLUMNS), z.string().max(200))
+export const RowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() })
+
+export const ImportRequestSchema = z
+  .object({
+    csv: z.string().max(PROVISIONING_LIMITS.csvChars),
+    mapping: ImportMappingSchema.optional(),
+    allowWeakPins: z.boolean().optional()
+  })
+  .strict()
+
+/** What an import did, or (preview) would do. Lists are capped; counts are whole. */
+export const ImportSummarySchema = z.object({
+  headers: z.array(z.string()),
+  mapping: ImportMappingSchema,
+  rows: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  rejectedCount: z.number().int(),
+  rejected: z.array(RowErrorSchema).max(PROVISIONING_LIMITS.listedErrors),
+  /** The first valid rows as read, PIN cells masked. */
+  sample: z.array(z.object({ line: z.number().int(), fields: z.array(z.string()) })).max(PROVISIONING_LIMITS.sampleRows),
+  committed: z.boolean()
+})
+export type ImportSummary = z.infer<typeof ImportSummarySchema>
+
+export const ImportProgressSchema = z.object({ rows: z.number().int(), bytes: z.number().int(), totalBytes: z.number().int() })
+
+export const CsvFileSchema = z.object({ filename: z.string(), text: z.string() })
+
+export const RecordSyncStateSchema = z.enum(['pending', 'sending', 'unknown', 'failed', 'local', 'synced'])
+export type RecordSyncStateName = z.infer<typeof RecordSyncStateSchema>
+
+/** One record's place in the outbox; records that are not listed are synced. */
+export const RecordStateSchema = z.object({
+  entity: z.enum(['person', 'credential']),
+  id: IdSchema,
+  state: RecordSyncStateSchema,
+  op: z.enum(['create', 'update', 'delete']).nullable(),
+  message: z.string().nullable(),
+  fields: z.record(z.string(), z.string()).nullable()
+})
+export type RecordState = z.infer<typeof RecordStateSchema>
+
+export const RecordStatesSchema = z.object({
+  counts: z.record(RecordSyncStateSchema, z.number().int()),
+  records: z.array(RecordStateSchema).max(PROVISIONING_LIMITS.listedRecords),
+  truncated: z.boolean()
+})
+
+/** The provisioning capability: people, credentials, groups and doors, bulk import and exports. */
+export const provisioningCapability = {
+  commands: {
+    savePerson: command('Create or update a person (validated with the shared schema)', PersonInputSchema, PersonSchema),
+    deletePerson: command('Delete a person and their credentials', byId, deleted),
+    saveCredential: command('Issue or edit a credential: format per type, unique per type, weak PINs need the override', CredentialInputSchema, CredentialSchema),
+    deleteCredential: command('Delete a credential', byId, deleted),
+    saveGroup: command('Create or update a group', GroupInputSchema, GroupSchema),
+    deleteGroup: command('Delete a group', byId, deleted),
+    saveDoor: command('Create or update a door', DoorInputSchema, DoorSchema),
+    deleteDoor: command('Delete a door', byId, deleted),
+    importPreview: command('Check a CSV without writing: row errors, counts, the first rows', ImportRequestSchema, ImportSummarySchema),
+    importCommit: command('Import a CSV in one transaction (bad rows are skipped and reported)', ImportRequestSchema, ImportSummarySchema),
+    rejectedRows: command('The last import\'s rejected rows as CSV with an error column (PINs masked)', z.object({}).strict(), CsvFileSchema),
+    exportCsv: command('People or credentials as CSV (PINs masked, formula-safe)', z.object({ kind: z.enum(['people', 'credentials']) }).strict(), CsvFileSchema),
+    recordStates: command('Each record\'s sync state (records not listed are synced)', z.object({}).strict(), RecordStatesSchema)
+  },
+  events: {
+    /** At most ~10 a second during an import commit. */
+    importProgress: ImportProgressSchema
+  }
+} as const
+
+export const SyncReportSchema = z.object({
+  pushed: z.number().int(),
+  reconciled: z.number().int(),
+  retries: z.number().int(),
+  failed: z.array(
+    z.object({
+      entity: z.enum(['person', 'credential']),
+      id: z.string(),
+      op: z.enum(['create', 'update', 'delete']),
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional()
+    })
+  )
+})
+export type SyncReportView = z.infer<typeof SyncReportSchema>
+
+export const SyncStatusSchema = z.object({
+  running: z.boolean(),
+  api: z.string().nullable(),
+  hasToken: z.boolean(),
+  tokenEncrypted: z.boolean(),
+  outbox: z.object({ pending: z.number().int(), sending: z.number().int(), unknown: z.number().int(), failed: z.number().int() }),
+  lastRun: z.object({ at: z.string(), report: SyncReportSchema.extend({ failed: SyncReportSchema.shape.failed.max(PROVISIONING_LIMITS.listedErrors) }) }).nullable()
+})
+export type SyncStatus = z.infer<typeof SyncStatusSchema>
+
+export const SyncLogEntrySchema = z.object({ at: z.string(), level: z.enum(['info', 'warn', 'error']), message: z.string(), entity: z.string().nullable(), id: z.string().nullable() })
+export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>
+
+const ApiUrlSchema = z.string().url().refine((url) => /^https?:/.test(url), 'expected an http(s) URL')
+
+/** The sync capability: DoorFlow connection, sync runs with progress, status and log. */
+export const syncCapability = {
+  commands: {
+    saveConnection: command(
+      'Save the DoorFlow base URL and token (encrypted in the app)',
+      z.object({ api: ApiUrlSchema, token: z.string().min(1).max(4096), refreshToken: z.string().min(1).max(4096).optional() }).strict(),
+      SyncStatusSchema
+    ),
+    run: command('Push the outbox exactly once and pull types, groups and people', z.object({ concurrency: z.number().int().min(1).max(16).optional() }).strict(), SyncReportSchema),
+    status: command('Whether a sync runs, the outbox counts and the last run', z.object({}).strict(), SyncStatusSchema),
+    log: command('The newest sync log lines, newest first', z.object({ limit: z.number().int().min(1).max(PROVISIONING_LIMITS.logLines).optional() }).strict(), z.array(SyncLogEntrySchema))
+  },
+  events: {
+    /** At most ~10 a second while a sync runs; the last has done = total. */
+    progress: z.object({ done: z.number().int(), total: z.number().int() })
+  }
+} as const

@@ -1,0 +1,156 @@
+import type { CredentialType, Group, Id } from '../domain/site'
+import { checkCredentialValue } from '../formats/validate'
+import { instantsAtLocal, isInstant, MS_PER_DAY, parseLocalDate, zoneTable } from '../time'
+import { IMPORT_COLUMNS, type ImportColumn, type ImportMapping } from './importColumns'
+
+/** One problem with one imported row: `row` is the file line where the record starts, `column` the header's text. */
+export interface RowError {
+  row: number
+  column: string
+  message: string
+}
+
+/** A credential an imported row asks for, its value already in stored form. */
+export interface ImportedCredential {
+  credential_type_id: Id
+  value: string
+  label: string | null
+  pin: boolean
+}
+
+/** A valid row: the person's fields and the credentials to issue. Absent optional cells are null. */
+export interface ImportedRow {
+  first_name: string
+  last_name: string
+  email: string
+  enabled: boolean | null
+  valid_from: string | null
+  valid_to: string | null
+  group_ids: Id[] | null
+  credentials: ImportedCredential[]
+}
+
+/** What rows are checked against: the site's types, groups and zone, and whether weak PINs pass. */
+export interface ImportContext {
+  readonly types: readonly CredentialType[]
+  readonly groups: readonly Pick<Group, 'id' | 'name'>[]
+  readonly timezone: string
+  readonly allowWeakPins: boolean
+}
+
+/** Column → field position in each record, from the header record and the mapping. */
+export type ColumnIndex = Partial<Record<ImportColumn, { index: number; header: string }>>
+
+export function columnIndex(headers: readonly string[], mapping: ImportMapping): ColumnIndex {
+  const index: ColumnIndex = {}
+  for (const column of IMPORT_COLUMNS) {
+    const header = mapping[column]
+    const at = header === undefined ? -1 : headers.indexOf(header)
+    if (header !== undefined && at >= 0) index[column] = { index: at, header }
+  }
+  return index
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const TRUE = new Set(['true', 'yes', 'y', '1', 'enabled', 'active'])
+const FALSE = new Set(['false', 'no', 'n', '0', 'disabled', 'inactive'])
+
+/** Reads and checks one data record. Every problem of the row is reported, each with its column. */
+export class RowReader {
+  private readonly typeByKey = new Map<string, CredentialType>()
+  private readonly groupByName = new Map<string, Id>()
+  private readonly pinType: CredentialType | undefined
+
+  constructor(
+    private readonly columns: ColumnIndex,
+    private readonly context: ImportContext
+  ) {
+    for (const t of context.types) for (const key of [String(t.id), t.label, t.slug]) this.typeByKey.set(key.toLowerCase(), t)
+    for (const g of context.groups) this.groupByName.set(g.name.trim().toLowerCase(), g.id)
+    this.pinType = context.types.find((t) => t.format === 'pin')
+  }
+
+  read(line: number, fields: readonly string[]): { ok: true; row: ImportedRow } | { ok: false; errors: RowError[] } {
+    const errors: RowError[] = []
+    const cell = (column: ImportColumn): string => {
+      const at = this.columns[column]
+      return at ? (fields[at.index] ?? '').trim() : ''
+    }
+    const fail = (column: ImportColumn, message: string): null => {
+      errors.push({ row: line, column: this.columns[column]?.header ?? column, message })
+      return null
+    }
+    const row: ImportedRow = {
+      first_name: cell('first_name') || (fail('first_name', 'A first name is required.') ?? ''),
+      last_name: cell('last_name') || (fail('last_name', 'A last name is required.') ?? ''),
+      email: this.email(cell('email'), fail),
+      enabled: this.flag(cell('enabled'), fail),
+      valid_from: this.instant(cell('valid_from'), 'valid_from', 0, fail),
+      valid_to: this.instant(cell('valid_to'), 'valid_to', 1, fail),
+      group_ids: this.groups(cell('group'), fail),
+      credentials: this.credentials(cell, fail)
+    }
+    if (row.valid_from && row.valid_to && Date.parse(row.valid_to) <= Date.parse(row.valid_from)) fail('valid_to', 'valid_to must be after valid_from.')
+    return errors.length ? { ok: false, errors } : { ok: true, row }
+  }
+
+  private email(text: string, fail: (c: ImportColumn, m: string) => null): string {
+    if (text === '') return fail('email', 'An email address is required.') ?? ''
+    return EMAIL.test(text) ? text : (fail('email', `"${text}" is not an email address.`) ?? '')
+  }
+
+  private flag(text: string, fail: (c: ImportColumn, m: string) => null): boolean | null {
+    if (text === '') return null
+    const lower = text.toLowerCase()
+    if (TRUE.has(lower)) return true
+    if (FALSE.has(lower)) return false
+    return fail('enabled', `"${text}" is not yes or no (true/false, 1/0).`)
+  }
+
+  /** An instant as is; a date YYYY-MM-DD is the start of that day (valid_from) or of the next (valid_to) in site time. */
+  private instant(text: string, column: ImportColumn, dayShift: number, fail: (c: ImportColumn, m: string) => null): string | null {
+    if (text === '') return null
+    if (isInstant(text)) return text
+    const day = parseLocalDate(text)
+    if (Number.isNaN(day)) return fail(column, `"${text}" is not a date (YYYY-MM-DD) or an instant with Z or an offset.`)
+    const at = instantsAtLocal(zoneTable(this.context.timezone), day + dayShift, 0)[0] ?? (day + dayShift) * MS_PER_DAY
+    return new Date(at).toISOString().replace('.000Z', 'Z')
+  }
+
+  private groups(text: string, fail: (c: ImportColumn, m: string) => null): Id[] | null {
+    if (text === '') return null
+    const ids: Id[] = []
+    for (const name of text.split(';').map((n) => n.trim()).filter(Boolean)) {
+      const id = this.groupByName.get(name.toLowerCase())
+      if (id === undefined) return fail('group', `There is no group called "${name}".`)
+      if (!ids.includes(id)) ids.push(id)
+    }
+    return ids
+  }
+
+  private credentials(cell: (c: ImportColumn) => string, fail: (c: ImportColumn, m: string) => null): ImportedCredential[] {
+    const out: ImportedCredential[] = []
+    const typeText = cell('credential_type')
+    const value = cell('credential_value')
+    if (typeText || value) {
+      const type = this.typeByKey.get(typeText.toLowerCase())
+      if (!typeText) fail('credential_type', 'A credential value needs a credential type.')
+      else if (!type) fail('credential_type', `There is no credential type "${typeText}" (use its id, label or slug).`)
+      else if (!value) fail('credential_value', `A ${type.label} credential needs a value.`)
+      else this.credential(type, value, cell('device_label'), 'credential_value', out, fail)
+    }
+    const pin = cell('pin')
+    if (pin && !this.pinType) fail('pin', 'This site has no PIN credential type.')
+    else if (pin && this.pinType) this.credential(this.pinType, pin, 'PIN', 'pin', out, fail)
+    return out
+  }
+
+  private credential(type: CredentialType, raw: string, label: string, column: ImportColumn, out: ImportedCredential[], fail: (c: ImportColumn, m: string) => null): void {
+    const checked = checkCredentialValue(type, raw, { allowWeakPin: this.context.allowWeakPins })
+    if (!checked.ok) {
+      fail(column, checked.code === 'pin_weak' ? `${checked.message.replace('or override', 'or import with --allow-weak-pins')}` : checked.message)
+      return
+    }
+    out.push({ credential_type_id: type.id, value: checked.value, label: label || null, pin: type.format === 'pin' })
+  }
+}

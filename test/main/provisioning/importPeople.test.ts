@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importPeople, type ImportOptions } from '../../../src/main/provisioning/importPeople'
+import { Store } from '../../../src/main/store/store'
+import { demoSite } from '../../helpers/demoSite'
+
+let dir: string
+let store: Store
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text
+}
+const run = (text: string, options: ImportOptions = {}) => importPeople(store, once(text), options)
+const count = (table: string): number => store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lintel-import-'))
+  store = Store.open(join(dir, 'lintel.db'), { kind: 'site', site: demoSite() })
+})
+
+afterEach(() => {
+  store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const CSV = [
+  '\uFEFFfirst_name,last_name,email,group,credential_type,credential_value,pin,device_label',
+  'Ada,Lovelace,ada@example.com,Staff;IT,passflow,PF-1A2B-3C4D,583920,"Pixel 9, work"',
+  'Bad,Row,not-an-email,Staff,,,,',
+  '"Grace","Hopper, RDML",grace@example.com,Astronauts,,,,',
+  'Ben,Whitaker-Jones,BEN.WHITAKER@example.com,,8,HID-0099-ABCDEF,,',
+  '"Multi',
+  'line",Name,multi@example.com,,,,1234,',
+  'Carl,Clash,carl@example.com,,8,HID-0001-C28595,,'
+].join('\r\n')
+
+describe('importPeople', () => {
+  it('imports good rows, updates people matched by email, and reports bad rows by line and header', async () => {
+    const report = await run(CSV)
+    expect(report).toMatchObject({ rows: 6, imported: 1, updated: 1 })
+    expect(report.rejected).toEqual([
+      { row: 3, column: 'email', message: '"not-an-email" is not an email address.' },
+      { row: 4, column: 'group', message: 'There is no group called "Astronauts".' },
+      { row: 6, column: 'pin', message: expect.stringMatching(/easy to guess/) },
+      { row: 8, column: 'credential_value', message: 'This value is already in use by another person.' }
+    ])
+    const site = store.snapshot()
+    expect(site.people).toHaveLength(41)
+    expect(site.people.find((p) => p.id === 2)).toMatchObject({ last_name: 'Whitaker-Jones', email: 'BEN.WHITAKER@example.com', group_ids: [1] })
+    const ada = site.people.find((p) => p.email === 'ada@example.com')
+    expect(ada?.group_ids).toEqual([1, 3])
+    expect(site.credentials.filter((c) => c.person_id === ada?.id).map((c) => [c.credential_type_id, c.value, c.label])).toEqual([
+      [9, 'PF-1A2B-3C4D', 'Pixel 9, work'],
+      [6, '583920', 'PIN']
+    ])
+  })
+
+  it('queues every new record for the server in the same transaction', async () => {
+    await run(CSV)
+    expect(store.outbox.states().map((r) => `${r.entity}:${r.entity_id}:${r.op}`)).toEqual(['person:2:update', 'person:41:create', 'credential:193:create', 'credential:194:create', 'credential:195:create'])
+    expect(store.outbox.counts()).toEqual({ pending: 5, sending: 0, unknown: 0, failed: 0 })
+  })
+
+  it('leaves nothing of a new person whose second credential clashes', async () => {
+    const report = await run('first_name,last_name,email,credential_type,credential_value,pin\nDora,Clash,dora@example.com,8,HID-0098-ABCDEF,159406\nEve,Fine,eve@example.com,8,HID-0097-ABCDEF,583921\n')
+    expect(report).toMatchObject({ imported: 1, rejected: [{ row: 2, column: 'pin', message: 'This value is already in use by another person.' }] })
+    const site = store.snapshot()
+    expect(site.people.map((p) => p.email)).not.toContain('dora@example.com')
+    expect(site.credentials.map((c) => c.value)).not.toContain('HID-0098-ABCDEF')
+    expect(site.people.find((p) => p.email === 'eve@example.com')?.id).toBe(41)
+    expect(site.credentials.filter((c) => c.person_id === 41).map((c) => c.id)).toEqual([193, 194])
+  })
+
+  it('imports a weak PIN when allowed', async () => {
+    expect((await run(CSV, { allowWeakPins: true })).rejected.map((e) => e.row)).toEqual([3, 4, 8])
+  })
+
+  it('never duplicates a person imported twice', async () => {
+    await run(CSV)
+    const again = await run(CSV)
+    expect(again).toMatchObject({ imported: 0, updated: 2 })
+    expect(count('people')).toBe(41)
+    expect(count('credentials')).toBe(92 + 3)
+  })
+
+  it('writes nothing on a dry run but reports the same counts', async () => {
+    const preview = await run(CSV, { dryRun: true, sampleRows: 5 })
+    expect(preview).toMatchObject({ rows: 6, imported: 1, updated: 1, dryRun: true })
+    expect(preview.sample.map((s) => s.line)).toEqual([2, 5])
+    expect(count('people')).toBe(40)
+    expect(count('outbox')).toBe(0)
+  })
+
+  it('uses a chosen header mapping and refuses one without the required columns', async () => {
+    const text = 'Given,Family,Mail\nZoë,Ødegaard,zoe@example.com\n'
+    expect(await run(text, { mapping: { first_name: 'Given', last_name: 'Family', email: 'Mail' } })).toMatchObject({ imported: 1 })
+    await expect(run(text)).rejects.toMatchObject({ code: 'import_mapping', message: expect.stringMatching(/^line 1: first_name is required/) })
+  })
+
+  it('refuses a file whose quote is never closed, writing nothing', async () => {
+    await expect(run('first_name,last_name,email\nA,B,a@example.com\n"open,x,y\n')).rejects.toMatchObject({ code: 'import_syntax' })
+    expect(count('people')).toBe(40)
+  })
+})
+
+describe('an import killed mid-commit', () => {
+  const child = join(import.meta.dirname, '..', '..', 'fixtures', 'csv', 'importChild.ts')
+  const ROWS = 20_000
+
+  function killDuringImport(path: string, afterReports: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const proc = spawn(process.execPath, ['--import', 'tsx', child, path, String(ROWS)], { stdio: ['ignore', 'pipe', 'inherit'] })
+      let reports = 0
+      let out = ''
+      proc.stdout.on('data', (data: Buffer) => {
+        out += data.toString()
+        reports = (out.match(/^progress [1-9]/gm) ?? []).length
+        if (reports >= afterReports && proc.exitCode === null) proc.kill('SIGKILL')
+      })
+      proc.on('error', reject)
+      proc.on('exit', () => resolve(out))
+    })
+  }
+
+  it.each([1, 4])('leaves the database wholly before after a SIGKILL at progress report %i, and a rerun completes it', async (reports) => {
+    const path = join(dir, `crash-${reports}.db`)
+    const out = await killDuringImport(path, reports)
+    expect(out).not.toMatch(/^done/m)
+    const crashed = Store.open(path, { kind: 'standard', name: 'x' })
+    expect(crashed.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(crashed.db.prepare('SELECT COUNT(*) FROM people').pluck().get()).toBe(0)
+    expect(crashed.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get()).toBe(0)
+    crashed.close()
+    expect(await killDuringImport(path, Number.POSITIVE_INFINITY)).toMatch(/^done 20000$/m)
+    const done = Store.open(path, { kind: 'standard', name: 'x' })
+    expect(done.db.prepare('SELECT COUNT(*) FROM people').pluck().get()).toBe(ROWS)
+    done.close()
+  })
+})

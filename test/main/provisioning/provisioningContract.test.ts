@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { commandChannel, eventChannel } from '../../../src/shared/contract'
+import { openTestServices, type TestServices } from '../../helpers/services'
+import { startDoorFlowFixture } from '../../fixtures/doorflow/server'
+import { peopleCsv } from '../../fixtures/csv/peopleCsv'
+
+let t: TestServices
+const invoke = (capability: string, name: string, input: unknown = {}) => t.services.dispatcher.invoke(commandChannel(capability, name), input)
+const events = (capability: string, name: string): unknown[] => {
+  const seen: unknown[] = []
+  t.services.hub.subscribe(eventChannel(capability, name), (p) => seen.push(p))
+  return seen
+}
+
+beforeEach(async () => {
+  t = await openTestServices()
+})
+
+afterEach(() => t.dispose())
+
+describe('the provisioning capability', () => {
+  it('saves a person into the app database and announces the changed site', async () => {
+    const changed = events('site', 'changed')
+    const saved = await invoke('provisioning', 'savePerson', { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', enabled: true, group_ids: [1] })
+    expect(saved).toMatchObject({ ok: true, value: { id: 41 } })
+    expect(changed).toMatchObject([{ source: 'database', counts: { people: 41 } }])
+    expect(await invoke('site', 'snapshot')).toMatchObject({ ok: true, value: { people: expect.arrayContaining([expect.objectContaining({ email: 'ada@example.com' })]) } })
+  })
+
+  it('answers a refused credential with field errors for the form', async () => {
+    const result = await invoke('provisioning', 'saveCredential', { person_id: 2, credential_type_id: 6, value: '0000', enabled: true })
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_record', message: expect.stringMatching(/^value: /), fields: { value: expect.stringMatching(/easy to guess/) } } })
+  })
+
+  it('previews an import without writing, then commits it with progress events', async () => {
+    const progress = events('provisioning', 'importProgress')
+    const csv = `${peopleCsv(3000)}Bad,Row,nope,,,,,\n`
+    const preview = await invoke('provisioning', 'importPreview', { csv })
+    expect(preview).toMatchObject({ ok: true, value: { rows: 3001, imported: 3000, rejectedCount: 1, committed: false, sample: expect.any(Array) } })
+    expect(await invoke('site', 'summary')).toMatchObject({ value: { counts: { people: 40 } } })
+    const done = await invoke('provisioning', 'importCommit', { csv })
+    expect(done).toMatchObject({ ok: true, value: { imported: 3000, rejected: [{ row: 3002, column: 'email' }], committed: true } })
+    expect(progress.length).toBeGreaterThan(0)
+    expect(await invoke('site', 'summary')).toMatchObject({ value: { counts: { people: 3040 } } })
+    const rejected = await invoke('provisioning', 'rejectedRows')
+    expect(rejected).toMatchObject({ ok: true, value: { text: expect.stringContaining('"email: ""nope"" is not an email address."') } })
+    const states = await invoke('provisioning', 'recordStates')
+    expect(states).toMatchObject({ ok: true, value: { counts: { pending: 9000, local: 132 }, truncated: true } })
+  })
+
+  it('masks PINs in the sample rows of a preview', async () => {
+    const preview = await invoke('provisioning', 'importPreview', { csv: peopleCsv(2) })
+    expect(JSON.stringify(preview)).not.toMatch(/,\d{7}[,"]/)
+    expect(preview).toMatchObject({ value: { sample: [{ fields: expect.arrayContaining(['••••']) }, expect.anything()] } })
+  })
+})
+
+describe('the sync capability', () => {
+  it('syncs the outbox to a saved connection with progress, status and a log', async () => {
+    const server = await startDoorFlowFixture({ faults: { dropAfterCommitRate: 0.3 }, seed: 2 })
+    try {
+      await invoke('provisioning', 'importCommit', { csv: peopleCsv(20) })
+      const progress = events('sync', 'progress')
+      expect(await invoke('sync', 'run', {})).toMatchObject({ ok: false, error: { code: 'sync_no_token' } })
+      expect(await invoke('sync', 'saveConnection', { api: server.url, token: server.tokens.access })).toMatchObject({ ok: true, value: { hasToken: true, tokenEncrypted: false } })
+      const report = await invoke('sync', 'run', {})
+      expect(report).toMatchObject({ ok: true, value: { failed: [] } })
+      expect(server.state.credentials.size).toBe(40)
+      expect(progress.at(-1)).toEqual({ done: 60, total: 60 })
+      expect(await invoke('sync', 'status')).toMatchObject({ ok: true, value: { running: false, outbox: { pending: 0 }, lastRun: { report: { failed: [] } } } })
+      const log = (await invoke('sync', 'log', { limit: 5 })) as { ok: true; value: { level: string; message: string }[] }
+      expect(log.value).toHaveLength(5)
+      expect(log.value[0]).toMatchObject({ level: 'info', message: expect.stringMatching(/^sync: \d+ pushed, \d+ reconciled/) })
+    } finally {
+      await server.stop()
+    }
+  })
+})

@@ -1,0 +1,150 @@
+import { fail, ok, type LintelApi, type Result, type Unsubscribe } from '../../src/shared/contract'
+import { CsvParser } from '../../src/shared/csv/parse'
+import { csvLine } from '../../src/shared/csv/write'
+import type { Credential, Id, Person, Site } from '../../src/shared/domain/site'
+import type { ImportSummary, RecordState, SyncLogEntry, SyncStatus } from '../../src/shared/provisioning/contract'
+import { mappingProblems, suggestMapping, type ImportMapping } from '../../src/shared/provisioning/importColumns'
+import { columnIndex, RowReader, type RowError } from '../../src/shared/provisioning/importRows'
+import { credentialRules, CredentialInputSchema, fieldErrorsOf, PersonInputSchema, type FieldErrors } from '../../src/shared/provisioning/schemas'
+
+/** The fake's current site; every change bumps the revision and emits site.changed. */
+export interface SiteHolder {
+  site: Site
+  revision: number
+  changed(): void
+}
+
+type On = <T>(channel: string) => (listener: (payload: T) => void) => Unsubscribe
+type Emit = (channel: string, payload: unknown) => void
+
+const invalid = (fields: FieldErrors): Result<never> => {
+  const [field, message] = Object.entries(fields)[0] ?? ['form', 'invalid']
+  return fail('invalid_record', `${field}: ${message}`, fields)
+}
+const nextId = (items: readonly { id: Id }[]): number => Math.max(0, ...items.map((i) => (typeof i.id === 'number' ? i.id : 0))) + 1
+
+/**
+ * The provisioning and sync capabilities over an in-memory site, validated with the same shared
+ * schemas and rules main uses; sync "pushes" by marking records synced and emitting progress.
+ */
+export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
+  const states = new Map<string, RecordState>()
+  const log: SyncLogEntry[] = []
+  const connection: { api: string | null; token: string | null } = { api: null, token: null }
+  let lastRun: SyncStatus['lastRun'] = null
+  let lastRejected = ''
+  const touch = (entity: RecordState['entity'], id: Id, op: 'create' | 'update'): void => {
+    states.set(`${entity}:${JSON.stringify(id)}`, { entity, id, state: 'pending', op, message: null, fields: null })
+  }
+  const update = (change: (site: Site) => Site): void => {
+    holder.site = change(holder.site)
+    holder.changed()
+  }
+
+  async function savePerson(input: unknown): Promise<Result<Person>> {
+    const parsed = PersonInputSchema.safeParse(input)
+    if (!parsed.success) return invalid(fieldErrorsOf(parsed.error))
+    const p = parsed.data
+    if (holder.site.people.some((o) => o.email.toLowerCase() === p.email && o.id !== p.id)) return invalid({ email: 'Another person already has this email address.' })
+    const person: Person = { ...p, id: p.id ?? nextId(holder.site.people), valid_from: p.valid_from ?? null, valid_to: p.valid_to ?? null }
+    update((s) => ({ ...s, people: p.id === undefined ? [...s.people, person] : s.people.map((o) => (o.id === p.id ? person : o)) }))
+    touch('person', person.id, p.id === undefined ? 'create' : 'update')
+    return ok(person)
+  }
+
+  async function saveCredential(input: unknown): Promise<Result<Credential>> {
+    const parsed = CredentialInputSchema.safeParse(input)
+    if (!parsed.success) return invalid(fieldErrorsOf(parsed.error))
+    const d = parsed.data
+    const existing = holder.site.credentials.find((c) => c.id === d.id)
+    const ruled = credentialRules({ ...d, allow_weak_pin: d.allow_weak_pin === true || existing?.value === d.value }, { types: holder.site.credential_types, credentials: holder.site.credentials })
+    if (!ruled.ok) return invalid(ruled.fields)
+    const credential: Credential = {
+      id: d.id ?? nextId(holder.site.credentials), person_id: d.person_id, credential_type_id: d.credential_type_id, value: ruled.value, enabled: d.enabled,
+      status: d.status ?? existing?.status ?? 'active', ...(d.label ? { label: d.label } : {}), ...(d.device ? { device: d.device } : {})
+    }
+    update((s) => ({ ...s, credentials: existing ? s.credentials.map((c) => (c.id === d.id ? credential : c)) : [...s.credentials, credential] }))
+    touch('credential', credential.id, existing ? 'update' : 'create')
+    return ok(credential)
+  }
+
+  function runImport(request: { csv: string; mapping?: ImportMapping | undefined; allowWeakPins?: boolean | undefined }, commit: boolean): Result<ImportSummary> {
+    const parser = new CsvParser()
+    const [header, ...records] = [...parser.push(request.csv), ...parser.end()]
+    const headers = (header?.fields ?? []).map((h) => h.trim())
+    const mapping = request.mapping ?? suggestMapping(headers)
+    const problems = mappingProblems(mapping, headers)
+    if (problems.length) return fail('import_mapping', `line 1: ${problems.join(' ')}`)
+    const reader = new RowReader(columnIndex(headers, mapping), { types: holder.site.credential_types, groups: holder.site.groups, timezone: holder.site.site.timezone, allowWeakPins: request.allowWeakPins ?? false })
+    const rejected: RowError[] = []
+    const rows: Person[] = []
+    let updated = 0
+    const sample: ImportSummary['sample'] = []
+    for (const record of records) {
+      const read = reader.read(record.line, record.fields)
+      if (!read.ok) rejected.push(...read.errors)
+      else if (holder.site.people.some((p) => p.email.toLowerCase() === read.row.email.toLowerCase())) updated++
+      else rows.push({ id: nextId([...holder.site.people, ...rows]), first_name: read.row.first_name, last_name: read.row.last_name, email: read.row.email, enabled: read.row.enabled ?? true, group_ids: read.row.group_ids ?? [] })
+      if (read.ok && sample.length < 20) sample.push({ line: record.line, fields: record.fields })
+    }
+    lastRejected = [csvLine([...headers, 'error']), ...rejected.map((e) => csvLine([String(e.row), e.column, e.message]))].join('')
+    if (commit) {
+      emit('provisioning.importProgress', { rows: records.length, bytes: request.csv.length, totalBytes: request.csv.length })
+      update((s) => ({ ...s, people: [...s.people, ...rows] }))
+      for (const p of rows) touch('person', p.id, 'create')
+    }
+    return ok({ headers, mapping, rows: records.length, imported: rows.length, updated, rejectedCount: new Set(rejected.map((e) => e.row)).size, rejected: rejected.slice(0, 200), sample, committed: commit })
+  }
+
+  function status(): SyncStatus {
+    const pending = [...states.values()].filter((s) => s.state === 'pending').length
+    return { running: false, api: connection.api, hasToken: connection.token !== null, tokenEncrypted: true, outbox: { pending, sending: 0, unknown: 0, failed: 0 }, lastRun }
+  }
+
+  const provisioning: LintelApi['provisioning'] = {
+    savePerson,
+    deletePerson: async ({ id }) => (update((s) => ({ ...s, people: s.people.filter((p) => p.id !== id), credentials: s.credentials.filter((c) => c.person_id !== id) })), ok({ deleted: true as const })),
+    saveCredential,
+    deleteCredential: async ({ id }) => (update((s) => ({ ...s, credentials: s.credentials.filter((c) => c.id !== id) })), ok({ deleted: true as const })),
+    saveGroup: async (g) => {
+      const group = { ...g, id: g.id ?? nextId(holder.site.groups) }
+      update((s) => ({ ...s, groups: g.id === undefined ? [...s.groups, group] : s.groups.map((o) => (o.id === g.id ? group : o)) }))
+      return ok(group)
+    },
+    deleteGroup: async ({ id }) => (update((s) => ({ ...s, groups: s.groups.filter((g) => g.id !== id) })), ok({ deleted: true as const })),
+    saveDoor: async (d) => {
+      const door = { ...d, id: d.id ?? nextId(holder.site.doors) }
+      update((s) => ({ ...s, doors: d.id === undefined ? [...s.doors, door] : s.doors.map((o) => (o.id === d.id ? door : o)) }))
+      return ok(door)
+    },
+    deleteDoor: async ({ id }) => (update((s) => ({ ...s, doors: s.doors.filter((d) => d.id !== id) })), ok({ deleted: true as const })),
+    importPreview: async (request) => runImport(request, false),
+    importCommit: async (request) => runImport(request, true),
+    rejectedRows: async () => ok({ filename: 'rejected-rows.csv', text: lastRejected }),
+    exportCsv: async ({ kind }) => ok({ filename: `${kind}.csv`, text: csvLine(['id']) }),
+    recordStates: async () => ok({ counts: { pending: states.size, sending: 0, unknown: 0, failed: 0, local: 0, synced: 0 }, records: [...states.values()], truncated: false }),
+    on: { importProgress: on('provisioning.importProgress') }
+  }
+
+  const sync: LintelApi['sync'] = {
+    saveConnection: async ({ api, token }) => {
+      connection.api = api
+      connection.token = token
+      return ok(status())
+    },
+    run: async () => {
+      if (!connection.api) return fail('sync_no_token', 'Connect to DoorFlow first: enter its base URL and a token.')
+      const waiting = [...states.values()]
+      waiting.forEach((_s, i) => emit('sync.progress', { done: i + 1, total: waiting.length }))
+      states.clear()
+      const report = { pushed: waiting.length, reconciled: 0, retries: 0, failed: [] }
+      lastRun = { at: '2026-11-23T10:00:00.000Z', report }
+      log.unshift({ at: lastRun.at, level: 'info', message: `sync: ${waiting.length} pushed, 0 reconciled, 0 retries, 0 open`, entity: null, id: null })
+      return ok(report)
+    },
+    status: async () => ok(status()),
+    log: async () => ok(log),
+    on: { progress: on('sync.progress') }
+  }
+  return { provisioning, sync, states }
+}

@@ -1,0 +1,118 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderApp } from './renderApp'
+
+async function openPerson(name: string) {
+  fireEvent.click(await screen.findByRole('button', { name: `Edit ${name}` }))
+  return screen.findByRole('heading', { name, level: 2 })
+}
+
+describe('Provision: people', () => {
+  it('shows field errors next to the fields, then adds the person', async () => {
+    const { holder } = renderApp('provision')
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a person' }))
+    const form = screen.getByRole('form', { name: 'Add a person' })
+    fireEvent.click(within(form).getByRole('button', { name: 'Add person' }))
+    const first = within(form).getByLabelText('First name')
+    expect(first.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById(first.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent).toMatch(/First name is required/)
+    fireEvent.change(first, { target: { value: 'Ada' } })
+    fireEvent.change(within(form).getByLabelText('Last name'), { target: { value: 'Lovelace' } })
+    fireEvent.change(within(form).getByLabelText('Email'), { target: { value: 'amira.haddad@EXAMPLE.com' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Add person' }))
+    expect(await within(form).findByText('Another person already has this email address.')).toBeTruthy()
+    fireEvent.change(within(form).getByLabelText('Email'), { target: { value: 'ada@example.com' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Add person' }))
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace', level: 2 })).toBeTruthy()
+    expect(holder.site.people.at(-1)).toMatchObject({ id: 41, email: 'ada@example.com' })
+  })
+})
+
+describe('Provision: credentials and best practices', () => {
+  it('issues a backup PIN from the warning: masked, refused when weak unless overridden', async () => {
+    const { holder } = renderApp('provision')
+    await openPerson('Ben Whitaker')
+    const warning = await screen.findByRole('region', { name: 'Best-practice warnings' })
+    expect(within(warning).getByText(/has no backup/)).toBeTruthy()
+    fireEvent.click(within(warning).getByRole('button', { name: 'Issue a backup PIN' }))
+    const form = screen.getByRole('form', { name: 'Issue a credential' })
+    const pin = within(form).getByLabelText('PIN') as HTMLInputElement
+    expect(pin.type).toBe('password')
+    expect(pin.value).toMatch(/^\d{6}$/)
+    fireEvent.change(pin, { target: { value: '1234' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Issue credential' }))
+    expect(await within(form).findByText(/This PIN is easy to guess/)).toBeTruthy()
+    expect(pin.getAttribute('aria-invalid')).toBe('true')
+    fireEvent.click(within(form).getByLabelText(/Keep this PIN/))
+    fireEvent.click(within(form).getByRole('button', { name: 'Issue credential' }))
+    await waitFor(() => expect(holder.site.credentials.at(-1)).toMatchObject({ person_id: 2, credential_type_id: 6, value: '1234', label: 'Backup PIN' }))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Best-practice warnings' })).toBeNull())
+    expect(document.body.textContent).not.toContain('1234')
+  })
+
+  it('walks a device change: test the new phone at a door, then disable the old one', async () => {
+    const { holder } = renderApp('provision')
+    await openPerson('Amira Haddad')
+    const warning = await screen.findByRole('region', { name: 'Best-practice warnings' })
+    fireEvent.click(within(warning).getByRole('button', { name: 'Test the new phone, then disable the old one' }))
+    const disable = screen.getByRole('button', { name: 'Disable the old credential' }) as HTMLButtonElement
+    expect(disable.disabled).toBe(true)
+    fireEvent.change(screen.getByLabelText('Door'), { target: { value: '1' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Test the new credential' }))
+    expect((await screen.findByTestId('decision-code')).textContent).toBe('credential_not_active')
+    expect(disable.disabled).toBe(true)
+    fireEvent.click(screen.getByRole('button', { name: 'The phone has accepted it' }))
+    await waitFor(() => expect(screen.queryByTestId('decision')).toBeNull())
+    fireEvent.click(screen.getByRole('button', { name: 'Test the new credential' }))
+    await waitFor(() => expect(screen.getByTestId('decision-code').textContent).toBe('granted'))
+    fireEvent.click(disable)
+    expect(await screen.findByText('The old credential is disabled and the new one is active.')).toBeTruthy()
+    expect(holder.site.credentials.find((c) => c.id === 101)).toMatchObject({ enabled: false, status: 'disabled' })
+    expect(holder.site.credentials.find((c) => c.id === 190)).toMatchObject({ enabled: true, status: 'active' })
+  })
+})
+
+describe('Provision: bulk import', () => {
+  it('maps headers, previews row errors, then imports with progress and offers the rejected rows', async () => {
+    const { holder } = renderApp('provision')
+    const csv = 'Given,Family,Mail,PIN\nZoë,Ødegaard,zoe@example.com,583920\nBad,Row,nope,1234\n'
+    const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([csv], 'people.csv', { type: 'text/csv' })] } })
+    })
+    expect(await screen.findByText('first_name is required: choose the header that holds it.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('first_name (required)'), { target: { value: 'Given' } })
+    fireEvent.change(screen.getByLabelText('last_name (required)'), { target: { value: 'Family' } })
+    expect((screen.getByLabelText('email (required)') as HTMLSelectElement).value).toBe('Mail')
+    fireEvent.click(screen.getByRole('button', { name: '3. Preview' }))
+    const errors = await screen.findByRole('table', { name: 'Rows that will be rejected (1)' })
+    expect(within(errors).getByText('"nope" is not an email address.')).toBeTruthy()
+    expect(holder.site.people).toHaveLength(40)
+    fireEvent.click(screen.getByRole('button', { name: '4. Import' }))
+    expect(await screen.findByText(/Imported: 2 rows · 1 new people/)).toBeTruthy()
+    expect(holder.site.people.at(-1)).toMatchObject({ email: 'zoe@example.com' })
+    expect(screen.getByRole('button', { name: 'Download rejected rows (CSV)' })).toBeTruthy()
+  })
+})
+
+describe('Provision: sync', () => {
+  it('saves the connection, runs a sync and clears the records waiting for it', async () => {
+    renderApp('provision')
+    await openPerson('Ben Whitaker')
+    const form = screen.getByRole('form', { name: 'Edit Ben Whitaker' })
+    fireEvent.change(within(form).getByLabelText('Last name'), { target: { value: 'Whitaker-Jones' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Save person' }))
+    const waiting = await screen.findByRole('table', { name: /^Records not yet on DoorFlow \(1/ })
+    expect(within(waiting).getByText('Waiting to sync')).toBeTruthy()
+    const sync = screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement
+    expect(sync.disabled).toBe(true)
+    fireEvent.change(screen.getByLabelText('DoorFlow base URL'), { target: { value: 'https://api.doorflow.com' } })
+    fireEvent.change(screen.getByLabelText('Access token'), { target: { value: 'secret' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }))
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(false))
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }))
+    expect(await screen.findByText(/Sync finished: 1 pushed/)).toBeTruthy()
+    expect(await screen.findByRole('table', { name: /^Records not yet on DoorFlow \(0/ })).toBeTruthy()
+    expect(await screen.findByText(/^sync: 1 pushed/)).toBeTruthy()
+  })
+})
