@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } }
+      // nfcWorker is the PC/SC child process main forks (src/main/hardware/nfc/worker.ts).
+      rolldownOptions: { input: { index: resolve('src/main/index.ts'), nfcWorker: resolve('src/main/hardware/nfc/worker.ts') } }
     }
   },
   preload: {
@@ -15,7 +16,7 @@ export default defineConfig({
       rolldownOptions: {
         input: { index: resolve('src/preload/index.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true }
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
       }
     }
   },

@@ -10,8 +10,14 @@ import { ensureNativeRuntime } from './native.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const mode = process.argv[2] === 'test' ? 'test' : 'start'
 
-/** Debian packages the tests need: Chromium for the end-to-end tests. */
-const TEST_PACKAGES = ['chromium']
+/**
+ * Debian packages the tests need: Chromium for the end-to-end tests, socat for the pty pair of the HCI UART test,
+ * pcscd and the vpcd virtual reader for the NFC tests.
+ */
+const TEST_PACKAGES = ['chromium', 'socat', 'pcscd', 'vsmartcard-vpcd', 'libpcsclite-dev']
+
+/** Needed before npm ci: nfc-pcsc's native dependency builds only against the PC/SC headers. */
+const BUILD_PACKAGES = ['libpcsclite-dev']
 
 function say(line) {
   process.stderr.write(`Lintel: ${line}\n`)
@@ -46,21 +52,28 @@ function installed(pkg) {
   }
 }
 
-function ensureSystemPackages(packages) {
-  if (!existsSync('/usr/bin/dpkg-query')) return
+let aptUpdated = false
+
+/** Installs what is missing when root with apt; otherwise says how. Returns the packages it installed. */
+function ensureSystemPackages(packages, why = 'the tests need') {
+  if (!existsSync('/usr/bin/dpkg-query')) return []
   const missing = packages.filter((p) => !installed(p))
-  if (missing.length === 0) return
+  if (missing.length === 0) return []
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    say(`the tests need ${missing.join(', ')}; install with: sudo ${command}`)
-    return
+    say(`${why} ${missing.join(', ')}; install with: sudo ${command}`)
+    return []
   }
   say(`installing ${missing.join(', ')} (apt-get)`)
-  run('apt-get', ['update', '-qq'])
+  if (!aptUpdated) run('apt-get', ['update', '-qq'])
+  aptUpdated = true
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing])
+  return missing
 }
 
-const stale = dependenciesStale()
+const headersAdded = ensureSystemPackages(BUILD_PACKAGES, 'real NFC readers need').length > 0
+const skippedNfc = headersAdded && existsSync(join(root, 'node_modules')) && !existsSync(join(root, 'node_modules', 'nfc-pcsc'))
+const stale = dependenciesStale() ?? (skippedNfc ? 'nfc-pcsc was skipped before the PC/SC headers were installed' : undefined)
 if (stale) {
   say(`installing dependencies with npm ci (${stale})`)
   run('npm', ['ci', '--no-audit', '--no-fund'])

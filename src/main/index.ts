@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol'
 import { electronSettingsStore } from './electronSettings'
+import { electronPdfPrinter } from './pdfPrinter'
+import { electronTokenStore } from './electronTokens'
 import { bindContract } from './ipcBinding'
 import { stderrLogger } from './logger'
 import { denyAllPermissions, lockDownContents } from './security'
@@ -35,7 +37,9 @@ async function start(): Promise<void> {
     runtime: 'electron',
     userDataDir,
     settings: electronSettingsStore(userDataDir, log),
-    log
+    tokens: electronTokenStore(userDataDir, log),
+    log,
+    pdf: electronPdfPrinter
   })
   bindContract(services)
   await createMainWindow()

@@ -47,7 +47,7 @@ describe('lintel (CLI conventions)', () => {
   it('describes the embedded demo site', async () => {
     const run = await cli('site', '--json')
     expect(run.code).toBe(0)
-    expect(run.json()).toMatchObject({ source: 'demo', timezone: 'Europe/London', counts: { doors: 6 } })
+    expect(run.json()).toMatchObject({ source: 'database', timezone: 'Europe/London', counts: { doors: 6 } })
   })
 
   it('names the JSON path of a bad site file and exits 2', async () => {

@@ -47,7 +47,7 @@ describe('the contract', () => {
     const info = await t.services.dispatcher.invoke(commandChannel('app', 'info'), {})
     expect(info).toMatchObject({ ok: true, value: { name: 'Lintel', runtime: 'test', simulated: { ble: true, nfc: true } } })
     const summary = await t.services.dispatcher.invoke(commandChannel('site', 'summary'), {})
-    expect(summary).toMatchObject({ ok: true, value: { source: 'demo', counts: { doors: 6 } } })
+    expect(summary).toMatchObject({ ok: true, value: { source: 'database', counts: { doors: 6 } } })
   })
 
   it('turns a service failure into an error result', async () => {

@@ -1,11 +1,14 @@
 import { vi } from 'vitest'
 import { ok, type AppInfo, type LintelApi, type Result, type SiteSummary, type Unsubscribe } from '../../src/shared/contract'
 import { compileSite, decide, type Decision, type DecisionRequest } from '../../src/shared/decision'
-import type { BleReader, BleStatus, NfcStatus } from '../../src/shared/domain/hardware'
+import type { BleReader } from '../../src/shared/domain/hardware'
 import type { z } from 'zod'
 import { SettingsSchema, defaultSettings, type Settings, type SettingsPatchSchema } from '../../src/shared/domain/settings'
 import { parseSite, type Site } from '../../src/shared/domain/site'
 import demoJson from '../../resources/demo-site.json'
+import { createFakeNfc } from './fakeNfc'
+import { createFakeBle } from './fakeBle'
+import { createFakeProvisioning, type SiteHolder } from './fakeProvisioning'
 
 /** The real demo site, validated by the real schema. */
 export function demoSite(): Site {
@@ -49,6 +52,17 @@ export function createFakeApi(options: FakeOptions = {}) {
       })
   )
   const decideInMain = vi.fn(async (request: DecisionRequest): Promise<Result<Decision>> => ok(decide(compiled, request)))
+  const nfc = createFakeNfc(site, compiled, emit, on)
+  const ble = createFakeBle(readersOf(site), emit, on)
+  const holder: SiteHolder = {
+    site,
+    revision: 1,
+    changed() {
+      holder.revision += 1
+      emit('site.changed', summaryOf(holder.site, holder.revision))
+    }
+  }
+  const provisioning = createFakeProvisioning(holder, emit, on)
   const api: LintelApi = {
     app: {
       info: async () => ok(appInfo(options.simulated ?? { ble: true, nfc: true })),
@@ -57,18 +71,18 @@ export function createFakeApi(options: FakeOptions = {}) {
       on: { settingsChanged: on<Settings>('app.settingsChanged') }
     },
     site: {
-      summary: async () => ok(summaryOf(site)),
-      snapshot: async () => ok(site),
+      summary: async () => ok(summaryOf(holder.site, holder.revision)),
+      snapshot: async () => ok(holder.site),
       on: { changed: on<SiteSummary>('site.changed') }
     },
     decision: { decide: decideInMain, on: {} },
-    ble: { status: async () => ok(BLE_STATUS), readers: async () => ok(readersOf(site)), on: { status: on<BleStatus>('ble.status') } },
-    nfc: { status: async () => ok(NFC_STATUS), on: { status: on<NfcStatus>('nfc.status') } },
-    provisioning: { on: {} },
-    sync: { on: {} },
+    ble: ble.api,
+    nfc: nfc.api,
+    provisioning: provisioning.provisioning,
+    sync: provisioning.sync,
     diagnose: { on: {} }
   }
-  return { api, site, emit, updateSettings, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
+  return { api, site, holder, emit, nfc, ble, updateSettings, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>
@@ -91,20 +105,6 @@ export function summaryOf(site: Site, revision = 1): SiteSummary {
       schedules: site.schedules.length
     }
   }
-}
-
-const BLE_STATUS: BleStatus = {
-  mode: 'simulated',
-  state: 'simulated',
-  adapter: 'virtual RF site',
-  advice: 'No Bluetooth adapter was found, so readings come from the simulated demo site.'
-}
-
-const NFC_STATUS: NfcStatus = {
-  mode: 'simulated',
-  pcscd: 'absent',
-  readers: [{ name: 'Lintel Virtual Reader (simulated)', simulated: true, cardPresent: false }],
-  advice: 'No PC/SC service was found, so the simulated reader is used.'
 }
 
 function readersOf(site: Site): BleReader[] {

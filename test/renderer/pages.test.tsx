@@ -15,11 +15,11 @@ describe('pages that show what is real', () => {
     expect(screen.getByRole('table', { name: 'Schedules (site time)' }).textContent).toContain('Mon–Fri 22:00–02:00 (next day)')
   })
 
-  it('Survey lists the known readers, each badged SIMULATED, and has no scan button', async () => {
+  it('Survey lists the known readers, each badged SIMULATED with a range test button', async () => {
     renderApp('survey')
     const readers = await screen.findByRole('table', { name: /^Known door readers/ })
     expect(within(readers).getAllByText('SIMULATED')).toHaveLength(3)
-    expect(screen.queryByRole('button')).toBeNull()
+    expect(within(readers).getAllByRole('button', { name: /^Range test Reader/ })).toHaveLength(3)
   })
 
   it('Survey follows BLE status events and unsubscribes when it closes', async () => {

@@ -17,7 +17,7 @@ export async function runCli(argv: string[], makeIo: (json: boolean) => CliIo = 
   const { command, rest } = found
   try {
     const parsed = parseArgs({
-      args: rest,
+      args: negativeValues(rest, command.options),
       options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: command.positionals ?? false,
       strict: true
@@ -30,6 +30,21 @@ export async function runCli(argv: string[], makeIo: (json: boolean) => CliIo = 
   } catch (error) {
     return report(io, asCliError(error), `lintel ${command.name}`)
   }
+}
+
+/** `--threshold -70`: parseArgs would call a value starting with a dash ambiguous, so a negative number is joined to its option. */
+function negativeValues(args: string[], options: CliCommand['options']): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    const next = args[i + 1]
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d+(\.\d+)?$/.test(next)) {
+      out.push(`${arg}=${next}`)
+      i++
+    } else out.push(arg)
+  }
+  return out
 }
 
 function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | undefined {

@@ -19,7 +19,15 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'site_invalid',
   'site_unreadable',
   'requests_invalid',
-  'requests_unreadable'
+  'requests_unreadable',
+  'samples_invalid',
+  'samples_unreadable',
+  'import_unreadable',
+  'import_mapping',
+  'import_syntax',
+  'db_unreadable',
+  'sync_no_token',
+  'sync_bad_api'
 ])
 
 /** Where a command writes: results to stdout, everything else to stderr. */

@@ -62,7 +62,7 @@ export function createDispatcher<C extends ContractSpec>(contract: C, handlers: 
 }
 
 function toFailure(channel: string, error: unknown, log: Logger): Result<never> {
-  if (error instanceof LintelError) return fail(error.code, error.message)
+  if (error instanceof LintelError) return fail(error.code, error.message, error.fields)
   log.error(`${channel} failed`, error)
   return fail(ErrorCode.internal, 'Something went wrong inside Lintel; the log has the details.')
 }

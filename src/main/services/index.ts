@@ -8,8 +8,19 @@ import { createDispatcher, type Dispatcher } from '../contract/dispatcher'
 import type { Logger } from '../logger'
 import { appRoot, demoSitePath } from '../paths'
 import type { SettingsStore } from '../settings/settingsStore'
+import { openNfcReaders, pcscLibraryInstalled } from '../hardware/nfc'
 import { HardwareService, systemProbe, type HardwareProbe } from './hardwareService'
+import { NfcService } from './nfcService'
+import { BleService, type RadioFactory } from './bleService'
+import { SurveyService } from './surveyService'
+import { virtualReaders } from '../hardware/ble/virtualReaders'
+import type { PdfPrinter } from '../survey/report'
+import { chromiumPdfPrinter } from '../survey/report/chromiumPdf'
 import { SiteService } from './siteService'
+import type { ProvisioningService } from './provisioningService'
+import type { SyncService } from './syncService'
+import type { TokenStore } from '../sync/tokens'
+import { openAppStore, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
 export interface ServiceOptions {
   runtime: AppInfo['runtime']
@@ -19,6 +30,14 @@ export interface ServiceOptions {
   /** A snapshot file to open instead of the embedded demo site. */
   sitePath?: string
   probe?: HardwareProbe
+  /** Where the DoorFlow token is kept; default a 0600 file (the Electron shell passes safeStorage). */
+  tokens?: TokenStore
+  /** BLE radios (real adapter and virtual RF site); tests and benchmarks pass their own. */
+  radios?: RadioFactory
+  /** Survey reports to PDF; default Debian's Chromium, the Electron shell passes printToPDF. */
+  pdf?: PdfPrinter
+  /** PC/SC tuning: pcscd's socket and how long one tap's read may take before the child is killed. */
+  nfc?: { socket?: string; readTimeoutMs?: number }
 }
 
 /** Everything main offers, wired once; the Electron shell, the browser host, the CLI and tests all start here. */
@@ -26,6 +45,11 @@ export interface Services {
   readonly hub: EventHub<LintelContract>
   readonly site: SiteService
   readonly hardware: HardwareService
+  readonly nfc: NfcService
+  readonly ble: BleService
+  readonly survey: SurveyService
+  readonly provisioning: ProvisioningService
+  readonly sync: SyncService
   readonly dispatcher: Dispatcher
   settings(): Settings
   updateSettings(patch: SettingsPatch): Settings
@@ -35,13 +59,32 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { log, settings: store } = options
   const hub = new EventHub(contract, log)
-  const site = await SiteService.open(options.sitePath ?? demoSitePath(), options.sitePath ? 'file' : 'demo')
-  const hardware = new HardwareService(site, options.probe ?? systemProbe)
+  const appStore = options.sitePath ? undefined : await openAppStore(options.userDataDir, log)
+  const site = appStore ? SiteService.fromSnapshot(appStore.snapshot(), 'database') : await SiteService.open(options.sitePath ?? demoSitePath(), options.sitePath ? 'file' : 'demo')
+  const { provisioning, sync } = provisioningParts({ store: appStore, site, hub, log, userDataDir: options.userDataDir, tokens: options.tokens })
+  const probe = options.probe ?? systemProbe
+  const readers = openNfcReaders({ real: probe.pcscd() && pcscLibraryInstalled(), log, ...options.nfc })
+  const nfc = new NfcService({ readers, site, settings: () => store.read(), hub, log, pcscd: () => probe.pcscd() })
+  const ble = new BleService({
+    readers: () => virtualReaders(site.snapshot()),
+    settings: () => store.read(),
+    adapterPresent: () => probe.bleAdapter(),
+    hub,
+    log,
+    ...(options.radios ? { radios: options.radios } : {})
+  })
+  const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf: options.pdf ?? chromiumPdfPrinter() })
+  const hardware = new HardwareService(site, probe, nfc, ble)
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,
     site,
     hardware,
+    nfc,
+    ble,
+    survey,
+    provisioning,
+    sync,
     settings: () => store.read(),
     updateSettings(patch) {
       const next = { ...store.read(), ...patch }
@@ -78,14 +121,34 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
       decide: (request) => decide(s.site.compiledSite(), request)
     },
     ble: {
-      status: () => s.hardware.bleStatus(),
-      readers: () => s.hardware.bleReaders()
+      status: () => s.ble.status(),
+      readers: () => s.ble.readers(),
+      startScan: ({ simulate }) => s.ble.startScan({ simulate: simulate ?? false }),
+      stopScan: () => s.ble.stopScan(),
+      scan: () => s.ble.batch(),
+      createSurvey: (plan) => s.survey.create(plan),
+      captureMark: ({ surveyId, markIndex }) => s.survey.captureMark(surveyId, markIndex),
+      cancelCapture: () => ({ cancelled: s.survey.cancelCapture() }),
+      analyzeSurvey: ({ surveyId }) => s.survey.analyze(surveyId),
+      surveys: () => s.survey.list(),
+      survey: ({ surveyId }) => s.survey.load(surveyId),
+      deleteSurvey: ({ surveyId }) => s.survey.delete(surveyId),
+      exportReport: ({ surveyId, format }) => s.survey.exportReport(surveyId, format),
+      calibrations: () => s.survey.calibrations(),
+      setCalibration: ({ deviceId, label, offset_dB }) => s.survey.setCalibration(deviceId, label, offset_dB),
+      calibrate: ({ surveyId, referenceSamples }) => s.survey.calibrateAgainstReference(surveyId, referenceSamples)
     },
     nfc: {
-      status: () => s.hardware.nfcStatus()
+      status: () => s.nfc.status(),
+      startReading: ({ doorId }) => s.nfc.startReading(doorId),
+      stopReading: () => s.nfc.stopReading(),
+      recentTaps: () => s.nfc.recentTaps(),
+      aids: () => s.nfc.aids(),
+      enrolTap: ({ credentialTypeId, timeoutSeconds }) => s.nfc.enrolTap(credentialTypeId, timeoutSeconds),
+      simulateTap: ({ card }) => s.nfc.simulateTap(card)
     },
-    provisioning: {},
-    sync: {},
+    provisioning: provisioningHandlers(s.provisioning),
+    sync: syncHandlers(s.sync),
     diagnose: {}
   }
 }

@@ -42,6 +42,11 @@ export class SiteService {
     return new SiteService(site, name, source)
   }
 
+  /** The site read from the app's database (source 'database'). */
+  static fromSnapshot(site: Site, source: SiteSummary['source']): SiteService {
+    return new SiteService(site, siteName(site) ?? 'Lintel', source)
+  }
+
   snapshot(): Site {
     return this.site
   }

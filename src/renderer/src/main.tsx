@@ -8,6 +8,7 @@ import './styles/tokens.css'
 import './styles/shell.css'
 import './styles/content.css'
 import './styles/forms.css'
+import './styles/provision.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -14,20 +14,30 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
 /** The error half of every result. `code` is stable; `message` is one sentence for people. */
-export const ContractErrorSchema = z.object({ code: z.string(), message: z.string() })
+export const ContractErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** Field name → one sentence, for errors a form shows next to its fields (optional). */
+  fields: z.record(z.string(), z.string()).optional()
+})
 export type ContractError = z.infer<typeof ContractErrorSchema>
 
 /** What every command returns across a transport: never a thrown error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } })
+export const fail = (code: string, message: string, fields?: Record<string, string>): Result<never> => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message }
+})
 
 /** Thrown by services; the dispatcher turns it into `{ ok: false, error }`. */
 export class LintelError extends Error {
   constructor(
     readonly code: string,
-    message: string
+    message: string,
+    /** Field name → one sentence, when the error belongs to fields of a form. */
+    readonly fields?: Record<string, string>
   ) {
     super(message)
     this.name = 'LintelError'

@@ -26,10 +26,22 @@ export const BleReaderSchema = z.object({
 export type BleReader = z.infer<typeof BleReaderSchema>
 
 export const NfcReaderSchema = z.object({ name: z.string(), simulated: z.boolean(), cardPresent: z.boolean() })
+export type NfcReader = z.infer<typeof NfcReaderSchema>
+
+/**
+ * Where the NFC reading stands: not started, starting the PC/SC child, ready, restarting it after a
+ * failure, waiting for pcscd, or unavailable (nfc-pcsc could not load).
+ */
+export const NfcStateSchema = z.enum(['idle', 'starting', 'ready', 'restarting', 'pcscd_down', 'unavailable'])
+export type NfcState = z.infer<typeof NfcStateSchema>
+
 export const NfcStatusSchema = z.object({
   mode: RadioModeSchema,
   pcscd: z.enum(['running', 'absent']),
+  state: NfcStateSchema,
   readers: z.array(NfcReaderSchema),
+  /** The door taps are decided at, when reading. */
+  doorId: z.union([z.number(), z.string()]).nullable(),
   advice: z.string()
 })
 export type NfcStatus = z.infer<typeof NfcStatusSchema>

@@ -4,7 +4,7 @@ import { openNodeServices } from '../context'
 
 export const siteCommand: CliCommand = {
   name: 'site',
-  summary: 'Summarise a site snapshot (the embedded demo site by default) and check that it is valid',
+  summary: "Summarise the app's site (its database, first seeded with the demo site) or check a snapshot file",
   usage: '[--site <file>]',
   options: { site: { type: 'string' } },
   async run(values, _positionals, io) {

@@ -1,25 +1,42 @@
 import { useId, useState } from 'react'
-import type { Person } from '../../../shared/domain/site'
-import { CredentialStatePill } from '../components/CredentialState'
+import type { Id, Person, Site } from '../../../shared/domain/site'
 import { Loaded } from '../components/Loaded'
 import { Page } from '../components/Page'
-import { StatusPill } from '../components/StatusPill'
+import { GroupsDoors } from '../components/provision/GroupsDoors'
+import { ImportWizard } from '../components/provision/ImportWizard'
+import { CredentialsTable, PeopleTable } from '../components/provision/PeopleTables'
+import { PersonForm } from '../components/provision/PersonForm'
+import { PersonPanel } from '../components/provision/PersonPanel'
+import { stateIndex } from '../components/provision/SyncStatePill'
+import { SyncPanel } from '../components/provision/SyncPanel'
+import { downloadText } from '../hooks/useAction'
+import { useApi } from '../hooks/useApi'
 import { useAppData } from '../hooks/useAppData'
-import { idKey, indexSite, type SiteIndex } from '../siteIndex'
-import { personName, shownValue } from '../siteText'
-import { siteDateTime } from '../siteTime'
+import { useResult } from '../hooks/useResult'
+import { indexSite } from '../siteIndex'
+import { personName } from '../siteText'
 
-/** People and their credentials, read-only until the provisioning store and forms arrive. */
+/** Provisioning: people and their credentials, groups and doors, bulk import and sync to DoorFlow. PINs are always masked. */
 export function ProvisionPage() {
-  const { site } = useAppData()
+  const { site, summary } = useAppData()
+  const revision = summary.status === 'ok' ? summary.value.revision : 0
+  const records = useResult((api) => api.provisioning.recordStates({}), { deps: [revision] })
   return (
-    <Page slug="provision" title="Provision" lede="People, their groups and the credentials issued to them. PINs are always masked.">
-      <p className="note">
-        Issuing, editing, bulk import and sync to DoorFlow arrive with the provisioning feature. This page is read-only
-        until then.
-      </p>
+    <Page slug="provision" title="Provision" lede="People, their groups and the credentials issued to them; bulk import and sync to DoorFlow. PINs are always masked.">
       <Loaded value={site} what="people and credentials">
-        {(value) => <PeopleAndCredentials index={indexSite(value)} />}
+        {(value) => <Provisioning site={value} records={records.status === 'ok' ? records.value.records : []} />}
+      </Loaded>
+      <section className="section" aria-labelledby="import-title">
+        <h2 id="import-title">Bulk import</h2>
+        <ImportWizard />
+      </section>
+      <Loaded value={site} what="the site">
+        {(value) => (
+          <section className="section" aria-labelledby="sync-title">
+            <h2 id="sync-title">Sync with DoorFlow</h2>
+            <SyncPanel site={value} records={records} />
+          </section>
+        )}
       </Loaded>
     </Page>
   )
@@ -30,104 +47,48 @@ function matches(person: Person, query: string): boolean {
   return q === '' || personName(person).toLowerCase().includes(q) || person.email.toLowerCase().includes(q)
 }
 
-function PeopleAndCredentials({ index }: { index: SiteIndex }) {
+function Provisioning({ site, records }: { site: Site; records: Parameters<typeof stateIndex>[0] }) {
+  const api = useApi()
+  const index = indexSite(site)
   const [query, setQuery] = useState('')
+  const [selected, setSelected] = useState<Id | 'new' | null>(null)
   const filterId = useId()
-  const people = index.site.people.filter((person) => matches(person, query))
+  const people = site.people.filter((person) => matches(person, query))
+  const stateOf = stateIndex(records)
+  const person = selected === null || selected === 'new' ? undefined : index.people.get(selected)
+  const exportCsv = (kind: 'people' | 'credentials') => void api.provisioning.exportCsv({ kind }).then((r) => r.ok && downloadText(r.value.filename, r.value.text))
   return (
     <>
-      <div className="field">
-        <label htmlFor={filterId}>Find a person by name or email</label>
-        <input id={filterId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={filterId}>Find a person by name or email</label>
+          <input id={filterId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <div className="actions field-action">
+          <button type="button" onClick={() => setSelected('new')}>Add a person</button>
+          <button type="button" onClick={() => exportCsv('people')}>Export people (CSV)</button>
+          <button type="button" onClick={() => exportCsv('credentials')}>Export credentials (CSV)</button>
+        </div>
       </div>
       <p className="muted" role="status">
-        {people.length === index.site.people.length ? `${people.length} people` : `${people.length} of ${index.site.people.length} people`}
+        {people.length === site.people.length ? `${people.length} people` : `${people.length} of ${site.people.length} people`}
       </p>
+      {selected === 'new' ? (
+        <section className="card" aria-label="New person">
+          <PersonForm groups={site.groups} onSaved={(p) => setSelected(p.id)} onCancel={() => setSelected(null)} />
+        </section>
+      ) : null}
+      {person ? <PersonPanel site={site} person={person} stateOf={stateOf} onClose={() => setSelected(null)} /> : null}
       <div className="section">
-        <PeopleTable index={index} people={people} />
+        <PeopleTable index={index} people={people} stateOf={stateOf} onEdit={(p) => setSelected(p.id)} />
       </div>
       <div className="section">
         <CredentialsTable index={index} people={people} />
       </div>
+      <section className="section" aria-labelledby="groups-doors-title">
+        <h2 id="groups-doors-title">Groups and doors</h2>
+        <GroupsDoors site={site} />
+      </section>
     </>
-  )
-}
-
-function validity(index: SiteIndex, person: Person): string {
-  const zone = index.site.site.timezone
-  const from = person.valid_from ? siteDateTime(zone, person.valid_from) : null
-  const to = person.valid_to ? siteDateTime(zone, person.valid_to) : null
-  if (!from && !to) return 'Always'
-  if (from && to) return `${from} – ${to}`
-  return from ? `From ${from}` : `Until ${to ?? ''}`
-}
-
-function PeopleTable({ index, people }: { index: SiteIndex; people: readonly Person[] }) {
-  return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption>People</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Groups</th>
-            <th scope="col">Access window (site time)</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">Credentials</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => (
-            <tr key={idKey(person.id)}>
-              <th scope="row">{personName(person)}</th>
-              <td>{person.email}</td>
-              <td>{person.group_ids.map((id) => index.groups.get(id)?.name ?? `group ${idKey(id)}`).join(', ')}</td>
-              <td>{validity(index, person)}</td>
-              <td>{person.enabled ? <StatusPill tone="granted">Enabled</StatusPill> : <StatusPill tone="denied">Disabled</StatusPill>}</td>
-              <td className="num">{index.credentialsByPerson.get(person.id)?.length ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-function CredentialsTable({ index, people }: { index: SiteIndex; people: readonly Person[] }) {
-  const rows = people.flatMap((person) => (index.credentialsByPerson.get(person.id) ?? []).map((credential) => ({ person, credential })))
-  return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption>Credentials ({rows.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Type</th>
-            <th scope="col">Value</th>
-            <th scope="col">Label</th>
-            <th scope="col">Device</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ person, credential }) => {
-            const type = index.types.get(credential.credential_type_id)
-            return (
-              <tr key={idKey(credential.id)}>
-                <th scope="row">{personName(person)}</th>
-                <td>{type?.label ?? `type ${idKey(credential.credential_type_id)}`}</td>
-                <td className="mono">{shownValue(credential, type)}</td>
-                <td>{credential.label ?? ''}</td>
-                <td>{credential.device ?? ''}</td>
-                <td>
-                  <CredentialStatePill credential={credential} />
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
   )
 }

@@ -1,31 +1,91 @@
+import { useState } from 'react'
 import type { BleReader, BleStatus } from '../../../shared/domain/hardware'
+import { ErrorAlert } from '../components/ErrorAlert'
 import { Loaded } from '../components/Loaded'
 import { Page } from '../components/Page'
 import { RadioStatus } from '../components/RadioStatus'
 import { SimulatedBadge, StatusPill } from '../components/StatusPill'
+import { CalibrationTable } from '../components/survey/CalibrationTable'
+import { RangeTestWizard } from '../components/survey/RangeTestWizard'
+import { SavedSurveys } from '../components/survey/SavedSurveys'
+import { ScanTable } from '../components/survey/ScanTable'
 import { useAppData } from '../hooks/useAppData'
 import { useResult } from '../hooks/useResult'
-import { idKey, indexSite } from '../siteIndex'
+import { useScan } from '../hooks/useScan'
+import '../styles/survey.css'
 
-/** BLE door survey: the radio's status and the door readers the survey knows about. */
+/** BLE door survey: live scan, range test wizard with live RSSI, results, saved surveys, reports and calibration. */
 export function SurveyPage() {
   const status = useResult((api) => api.ble.status({}), { on: (api) => api.ble.on.status })
   const readers = useResult((api) => api.ble.readers({}))
+  const { settings } = useAppData()
+  const threshold = settings.status === 'ok' ? settings.value.unlockThresholdDbm : -70
+  const [chosen, setChosen] = useState('')
+  const [wizardKey, setWizardKey] = useState(0)
+  const choose = (address: string) => {
+    setChosen(address)
+    setWizardKey((k) => k + 1)
+    document.getElementById('range-test-title')?.scrollIntoView?.({ block: 'start' })
+  }
   return (
-    <Page slug="survey" title="Survey" lede="Where BLE door readers are, and whether phones will open them at the right distance.">
+    <Page slug="survey" title="Survey" lede="Where BLE door readers are, and whether phones open them at the right distance — and not from the wrong side.">
       <Loaded value={status} what="the Bluetooth status">
         {(value) => <BleStatusCard status={value} />}
       </Loaded>
-      <p className="note">
-        Scanning, range walk tests and survey reports arrive with the BLE survey feature. Until then this page lists the
-        readers Lintel knows about.
-      </p>
-      <div className="section">
+      <section className="section" aria-labelledby="scan-title">
+        <h2 id="scan-title">Live scan</h2>
+        <ScanPanel onChooseReader={choose} />
+      </section>
+      <section className="section" aria-labelledby="range-test-title">
+        <h2 id="range-test-title">Range test</h2>
+        <p className="muted">Test at each door: marks in front of the door should unlock, marks behind it must not. Metal doors and concrete walls show up in the verdict.</p>
         <Loaded value={readers} what="door readers">
-          {(value) => <ReadersTable readers={value} />}
+          {(value) => <RangeTestWizard key={wizardKey} readers={value} address={chosen} threshold={threshold} />}
         </Loaded>
-      </div>
+      </section>
+      <section className="section" aria-labelledby="saved-title">
+        <h2 id="saved-title">Saved surveys</h2>
+        <SavedSurveys />
+      </section>
+      <section className="section" aria-labelledby="calibration-title">
+        <h2 id="calibration-title">Calibration</h2>
+        <Loaded value={status} what="the scanning device">
+          {(value) => <CalibrationTable device={deviceOf(value)} />}
+        </Loaded>
+      </section>
+      <section className="section" aria-labelledby="readers-title">
+        <h2 id="readers-title">Known door readers</h2>
+        <Loaded value={readers} what="door readers">
+          {(value) => <ReadersTable readers={value} onChoose={choose} />}
+        </Loaded>
+      </section>
     </Page>
+  )
+}
+
+function deviceOf(status: BleStatus): { id: string; label: string } {
+  if (status.mode === 'simulated') return { id: 'simulated', label: 'virtual RF site' }
+  const port = /^HCI UART dongle on (.+)$/.exec(status.adapter)?.[1]
+  return port ? { id: `uart:${port}`, label: status.adapter } : { id: 'default', label: status.adapter }
+}
+
+function ScanPanel({ onChooseReader }: { onChooseReader: (address: string) => void }) {
+  const { batch, error, busy, start, stop } = useScan()
+  const scanning = batch?.scanning ?? false
+  return (
+    <div>
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void (scanning ? stop() : start())}>
+          {scanning ? 'Stop scan' : 'Start scan'}
+        </button>
+        <span className="muted" role="status">
+          {scanning ? `Scanning: ${batch?.advertsPerSecond ?? 0} adverts/s from ${batch?.advertisers ?? 0} advertisers` : 'Not scanning.'}{' '}
+          {batch?.simulated ? <SimulatedBadge /> : null}
+        </span>
+      </div>
+      {error ? <ErrorAlert error={error} context="The scan could not start" /> : null}
+      <ScanTable rows={batch?.rows ?? []} total={batch?.advertisers ?? 0} onChooseReader={(row) => onChooseReader(row.address)} />
+    </div>
   )
 }
 
@@ -43,13 +103,7 @@ function BleStatusCard({ status }: { status: BleStatus }) {
   )
 }
 
-function ReadersTable({ readers }: { readers: readonly BleReader[] }) {
-  const { site } = useAppData()
-  const doorName = (doorId: BleReader['doorId']): string => {
-    if (doorId === null) return 'Not assigned'
-    const door = site.status === 'ok' ? indexSite(site.value).doors.get(doorId) : undefined
-    return door?.name ?? `door ${idKey(doorId)}`
-  }
+function ReadersTable({ readers, onChoose }: { readers: readonly BleReader[]; onChoose: (address: string) => void }) {
   return (
     <div className="table-wrap">
       <table className="data">
@@ -57,12 +111,12 @@ function ReadersTable({ readers }: { readers: readonly BleReader[] }) {
         <thead>
           <tr>
             <th scope="col">Reader</th>
-            <th scope="col">Door</th>
             <th scope="col">Address</th>
             <th scope="col">Credentials over BLE</th>
             <th scope="col" className="num">TX power (dBm)</th>
             <th scope="col" className="num">Advertising interval (ms)</th>
             <th scope="col">Source</th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -76,12 +130,16 @@ function ReadersTable({ readers }: { readers: readonly BleReader[] }) {
             readers.map((reader) => (
               <tr key={reader.id}>
                 <th scope="row">{reader.name}</th>
-                <td>{doorName(reader.doorId)}</td>
                 <td className="mono">{reader.address}</td>
                 <td>{reader.technology}</td>
                 <td className="num">{reader.txPowerDbm}</td>
                 <td className="num">{reader.advIntervalMs.toFixed(2)}</td>
                 <td>{reader.simulated ? <SimulatedBadge /> : <StatusPill tone="neutral">Real</StatusPill>}</td>
+                <td>
+                  <button type="button" aria-label={`Range test ${reader.name}`} onClick={() => onChoose(reader.address)}>
+                    Range test
+                  </button>
+                </td>
               </tr>
             ))
           )}

@@ -1,81 +1,119 @@
-import type { NfcStatus } from '../../../shared/domain/hardware'
+import { useEffect, useMemo, useState } from 'react'
+import type { Settings } from '../../../shared/domain/settings'
+import type { CredentialType } from '../../../shared/domain/site'
+import { tapStatistics } from '../../../shared/nfc'
+import { LatestTap } from '../components/LatestTap'
 import { Loaded } from '../components/Loaded'
+import { NfcReadersTable, NfcStatusCard } from '../components/NfcStatusCard'
 import { Page } from '../components/Page'
-import { RadioStatus } from '../components/RadioStatus'
-import { SimulatedBadge, StatusPill } from '../components/StatusPill'
+import { SimulatedTapPanel } from '../components/SimulatedTapPanel'
+import { TapLog } from '../components/TapLog'
+import { TapStatisticsView } from '../components/TapStatisticsView'
+import { TapToEnrol } from '../components/TapToEnrol'
+import { useApi } from '../hooks/useApi'
+import { useAppData } from '../hooks/useAppData'
+import { useNfcTaps } from '../hooks/useNfcTaps'
 import { useResult } from '../hooks/useResult'
+import { idFromKey, idKey, indexSite, type SiteIndex } from '../siteIndex'
+import { personName } from '../siteText'
 
-/** NFC verification: the PC/SC service and the readers a card or phone can be tapped on. */
+/** NFC verification: tap a card or phone, see what it presents and whether the chosen door opens. */
 export function VerifyPage() {
-  const status = useResult((api) => api.nfc.status({}), { on: (api) => api.nfc.on.status })
+  const { site, settings } = useAppData()
   return (
-    <Page slug="verify" title="Verify" lede="Tap a card or phone on a USB NFC reader and check what it presents.">
-      <Loaded value={status} what="the NFC status">
-        {(value) => (
-          <>
-            <NfcStatusCard status={value} />
-            <p className="note">
-              Reading taps, the tap log and tap-test statistics arrive with the NFC verification feature. Until then this
-              page shows the PC/SC service and its readers.
-            </p>
-            <div className="section">
-              <NfcReadersTable readers={value.readers} />
-            </div>
-          </>
-        )}
+    <Page slug="verify" title="Verify" lede="Tap a card or phone on a USB NFC reader and check what it presents and whether the door opens.">
+      <Loaded value={site} what="the site">
+        {(value) => (settings.status === 'loading' ? null : <VerifyPanel index={indexSite(value)} settings={settings.status === 'ok' ? settings.value : undefined} />)}
       </Loaded>
     </Page>
   )
 }
 
-function NfcStatusCard({ status }: { status: NfcStatus }) {
-  const running = status.pcscd === 'running'
+function VerifyPanel({ index, settings }: { index: SiteIndex; settings: Settings | undefined }) {
+  const api = useApi()
+  const status = useResult((a) => a.nfc.status({}), { on: (a) => a.nfc.on.status })
+  const [doorKey, setDoorKey] = useState(() => initialDoorKey(index, settings))
+  useEffect(() => {
+    void api.nfc.startReading({ doorId: idFromKey(doorKey) })
+  }, [api, doorKey])
+  const taps = useNfcTaps()
+  const [since, setSince] = useState(-1)
+  const stats = useMemo(() => tapStatistics(taps.filter((t) => t.seq > since).map((t) => t.tap)), [taps, since])
+  const latest = taps.at(-1)
   return (
-    <RadioStatus
-      title="NFC readers (PC/SC)"
-      mode={status.mode}
-      facts={[
-        [
-          'PC/SC service (pcscd)',
-          <StatusPill tone={running ? 'granted' : 'denied'}>{running ? 'Running' : 'Not found'}</StatusPill>
-        ],
-        ['Readers', <span className="num">{status.readers.length}</span>]
-      ]}
-      advice={status.advice}
-    />
+    <>
+      <Loaded value={status} what="the NFC status">
+        {(value) => <NfcStatusCard status={value} />}
+      </Loaded>
+      <div className="field section">
+        <label htmlFor="verify-door">Door</label>
+        <select id="verify-door" value={doorKey} onChange={(e) => setDoorKey(e.target.value)}>
+          {index.site.doors.map((door) => (
+            <option key={idKey(door.id)} value={idKey(door.id)}>
+              {door.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {status.status === 'ok' && status.value.mode === 'simulated' ? <SimulatedTapPanel index={index} /> : null}
+      <section className="section" aria-labelledby="latest-tap-title">
+        <h2 id="latest-tap-title">Latest tap</h2>
+        {latest ? <LatestTap event={latest} index={index} /> : <p className="muted">No taps yet.</p>}
+      </section>
+      <section className="section" aria-labelledby="tap-test-title">
+        <h2 id="tap-test-title">Tap test</h2>
+        <TapStatisticsView stats={stats} />
+        <div className="actions">
+          <button type="button" onClick={() => setSince(latest?.seq ?? -1)}>
+            Start a new tap test
+          </button>
+        </div>
+      </section>
+      <section className="section" aria-label="Tap log">
+        <TapLog taps={taps} index={index} />
+      </section>
+      <EnrolPanel index={index} />
+      {status.status === 'ok' ? (
+        <div className="section">
+          <NfcReadersTable readers={status.value.readers} />
+        </div>
+      ) : null}
+    </>
   )
 }
 
-function NfcReadersTable({ readers }: { readers: NfcStatus['readers'] }) {
+function initialDoorKey(index: SiteIndex, settings: Settings | undefined): string {
+  const preferred = settings?.defaultDoorId
+  const door = (preferred !== null && preferred !== undefined ? index.doors.get(preferred) : undefined) ?? index.site.doors[0]
+  return door ? idKey(door.id) : ''
+}
+
+const tappable = (type: CredentialType): boolean => (type.format === 'card' && type.technology.includes('nfc')) || type.format === 'mobile'
+
+/** Read a card's value for enrolment: checked against the type's format, with who holds it already. */
+function EnrolPanel({ index }: { index: SiteIndex }) {
+  const types = index.site.credential_types.filter(tappable)
+  const [typeKey, setTypeKey] = useState(() => (types[0] ? idKey(types[0].id) : ''))
+  const typeId = idFromKey(typeKey)
+  const type = typeId === null ? undefined : index.types.get(typeId)
+  const holderName = ({ person_id }: { person_id: string | number }): string | undefined => {
+    const person = index.people.get(person_id)
+    return person ? personName(person) : undefined
+  }
   return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption>Readers ({readers.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Reader</th>
-            <th scope="col">Card on reader</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {readers.length === 0 ? (
-            <tr>
-              <td colSpan={3} className="muted">
-                No readers. Plug in a USB NFC reader.
-              </td>
-            </tr>
-          ) : (
-            readers.map((reader) => (
-              <tr key={reader.name}>
-                <th scope="row">{reader.name}</th>
-                <td>{reader.cardPresent ? 'Yes' : 'No'}</td>
-                <td>{reader.simulated ? <SimulatedBadge /> : <StatusPill tone="neutral">Real</StatusPill>}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <section className="section card" aria-labelledby="enrol-title">
+      <h2 id="enrol-title">Read a value to enrol</h2>
+      <div className="field">
+        <label htmlFor="enrol-type">Credential type</label>
+        <select id="enrol-type" value={typeKey} onChange={(e) => setTypeKey(e.target.value)}>
+          {types.map((t) => (
+            <option key={idKey(t.id)} value={idKey(t.id)}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {type ? <TapToEnrol key={typeKey} type={type} holderName={holderName} /> : null}
+    </section>
   )
 }

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { parseSite } from '../../../src/shared/domain/site'
+import { cli } from '../../helpers/cli'
+import { startDoorFlowFixture } from '../../fixtures/doorflow/server'
+
+const dir = mkdtempSync(join(tmpdir(), 'lintel-cli-prov-'))
+let db: string
+let n = 0
+const file = (name: string, text: string): string => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const CSV = [
+  'first_name,last_name,email,credential_type,credential_value,pin',
+  'Ada,Lovelace,ada@example.com,PassFlow,PF-1A2B-3C4D,583920',
+  '=HYPERLINK("x"),Evil,not-an-email,,,7391',
+  'Bob,Weak,bob@example.com,,,1234'
+].join('\n')
+
+beforeEach(() => {
+  db = join(dir, `db-${++n}.db`)
+})
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('lintel import', () => {
+  it('imports the good rows and reports the rest by line and header (exit 0)', async () => {
+    const run = await cli('import', file('people.csv', CSV), '--db', db, '--json')
+    expect(run.code).toBe(0)
+    expect(run.json()).toEqual({
+      rows: 3,
+      imported: 1,
+      updated: 0,
+      rejected: [
+        { row: 3, column: 'email', message: '"not-an-email" is not an email address.' },
+        { row: 4, column: 'pin', message: expect.stringMatching(/easy to guess/) }
+      ]
+    })
+    expect((await cli('import', file('people.csv', CSV), '--db', db, '--allow-weak-pins', '--json')).json()).toMatchObject({ imported: 1, updated: 1 })
+  })
+
+  it('writes nothing with --dry-run', async () => {
+    expect((await cli('import', file('people.csv', CSV), '--db', db, '--dry-run', '--json')).json()).toMatchObject({ imported: 1, dryRun: true })
+    expect((await cli('export', '--db', db, '--people')).out.trim().split('\r\n')).toHaveLength(1)
+  })
+
+  it('writes the rejected rows with an error column, PINs masked and formulas neutralised', async () => {
+    const rejected = join(dir, 'rejected.csv')
+    await cli('import', file('people.csv', CSV), '--db', db, '--rejected', rejected)
+    const text = readFileSync(rejected, 'utf8')
+    expect(text.split('\r\n')[0]).toBe('first_name,last_name,email,credential_type,credential_value,pin,error')
+    expect(text).toContain(`"'=HYPERLINK(""x"")",Evil,not-an-email,,,••••,"email: ""not-an-email"" is not an email address."`)
+    expect(text).not.toContain('7391')
+    expect(text).not.toContain('1234')
+  })
+
+  it('exits 2 with {ok:false} for a file it cannot read, and for a mapping without the required columns', async () => {
+    const missing = await cli('import', join(dir, 'nope.csv'), '--db', db, '--json')
+    expect(missing.code).toBe(2)
+    expect(missing.json()).toMatchObject({ ok: false, error: { code: 'import_unreadable' } })
+    const unmapped = await cli('import', file('bad.csv', 'name,mail\nA,a@b.c\n'), '--db', db, '--json')
+    expect(unmapped.code).toBe(2)
+    expect(unmapped.err).toMatch(/line 1: first_name is required/)
+  })
+
+  it('takes a header mapping with --map', async () => {
+    const run = await cli('import', file('mapped.csv', 'Given,Family,Mail\nZoë,Ødegaard,zoe@example.com\n'), '--db', db, '--map', 'first_name=Given', '--map', 'last_name=Family', '--map', 'email=Mail', '--json')
+    expect(run.json()).toMatchObject({ imported: 1 })
+  })
+})
+
+describe('lintel export', () => {
+  it('exports a valid snapshot of a new database: only the standard credential types', async () => {
+    const run = await cli('export', '--db', db, '--snapshot')
+    const parsed = parseSite(JSON.parse(run.out))
+    expect(parsed.ok && parsed.site.credential_types.length).toBe(5)
+    expect(parsed.ok && parsed.site.people.length).toBe(0)
+  })
+
+  it('exports credentials as CSV with PINs masked and each record’s sync state', async () => {
+    await cli('import', file('people.csv', CSV), '--db', db)
+    const out = join(dir, 'credentials.csv')
+    const run = await cli('export', '--db', db, '--credentials', '--out', out, '--json')
+    expect(run.json()).toMatchObject({ file: out })
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n')
+    expect(lines.slice(1)).toEqual(['1,1,ada@example.com,PassFlow,PF-1A2B-3C4D,,,true,active,pending', '2,1,ada@example.com,PIN,••••,PIN,,true,active,pending'])
+  })
+
+  it('needs exactly one of --snapshot, --people, --credentials (exit 2)', async () => {
+    expect((await cli('export', '--db', db, '--people', '--snapshot')).code).toBe(2)
+  })
+})
+
+describe('lintel sync', () => {
+  it('pushes the outbox and prints { pushed, reconciled, failed, retries }', async () => {
+    const server = await startDoorFlowFixture({ faults: { dropAfterCommitRate: 0.5 }, seed: 3 })
+    try {
+      await cli('import', file('people.csv', CSV), '--db', db)
+      const run = await cli('sync', '--db', db, '--api', server.url, '--token', server.tokens.access, '--json')
+      expect(run.code).toBe(0)
+      const report = run.json<{ pushed: number; reconciled: number; failed: unknown[]; retries: number }>()
+      expect(report.failed).toEqual([])
+      expect(report.pushed + report.reconciled).toBe(3)
+      expect(server.state.credentials.size).toBe(2)
+      const refused = await cli('sync', '--db', db, '--api', server.url, '--token', 'wrong', '--json')
+      expect(refused.code).toBe(1)
+      expect(refused.json()).toMatchObject({ ok: false, error: { code: 'sync_unauthorized' } })
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('exits 2 on an --api that is not a URL', async () => {
+    expect((await cli('sync', '--db', db, '--api', 'not a url', '--token', 't')).code).toBe(2)
+  })
+})
