@@ -3,9 +3,10 @@ import { nodeUserDataDir } from '../paths'
 import { createServices, type Services } from '../services'
 import { nodeSettingsStore } from '../settings/settingsStore'
 import type { AppInfo } from '../../shared/contract'
+import type { Store } from '../store/store'
 
 /** The same services the app runs, under plain Node, for one CLI invocation or the browser host. */
-export async function openNodeServices(options: { sitePath?: string; runtime?: AppInfo['runtime'] } = {}): Promise<Services> {
+export async function openNodeServices(options: { sitePath?: string; store?: Store; runtime?: AppInfo['runtime'] } = {}): Promise<Services> {
   const log = stderrLogger()
   const userDataDir = nodeUserDataDir()
   return createServices({
@@ -13,6 +14,7 @@ export async function openNodeServices(options: { sitePath?: string; runtime?: A
     userDataDir,
     settings: await nodeSettingsStore(userDataDir, log),
     log,
-    ...(options.sitePath ? { sitePath: options.sitePath } : {})
+    ...(options.sitePath ? { sitePath: options.sitePath } : {}),
+    ...(options.store ? { store: options.store } : {})
   })
 }

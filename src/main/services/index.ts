@@ -17,9 +17,11 @@ import { virtualReaders } from '../hardware/ble/virtualReaders'
 import type { PdfPrinter } from '../survey/report'
 import { chromiumPdfPrinter } from '../survey/report/chromiumPdf'
 import { SiteService } from './siteService'
+import { DiagnoseService } from './diagnoseService'
 import type { ProvisioningService } from './provisioningService'
 import type { SyncService } from './syncService'
 import type { TokenStore } from '../sync/tokens'
+import type { Store } from '../store/store'
 import { openAppStore, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
 export interface ServiceOptions {
@@ -36,6 +38,8 @@ export interface ServiceOptions {
   radios?: RadioFactory
   /** Survey reports to PDF; default Debian's Chromium, the Electron shell passes printToPDF. */
   pdf?: PdfPrinter
+  /** An open database to use instead of the app's (the CLI's `--db`); closed by {@link Services.close}. */
+  store?: Store
   /** PC/SC tuning: pcscd's socket and how long one tap's read may take before the child is killed. */
   nfc?: { socket?: string; readTimeoutMs?: number }
 }
@@ -50,16 +54,19 @@ export interface Services {
   readonly survey: SurveyService
   readonly provisioning: ProvisioningService
   readonly sync: SyncService
+  readonly diagnose: DiagnoseService
   readonly dispatcher: Dispatcher
   settings(): Settings
   updateSettings(patch: SettingsPatch): Settings
   info(): AppInfo
+  /** Stops the radios and closes the database (CLI commands call it when they end). */
+  close(): Promise<void>
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { log, settings: store } = options
   const hub = new EventHub(contract, log)
-  const appStore = options.sitePath ? undefined : await openAppStore(options.userDataDir, log)
+  const appStore = options.store ?? (options.sitePath ? undefined : await openAppStore(options.userDataDir, log))
   const site = appStore ? SiteService.fromSnapshot(appStore.snapshot(), 'database') : await SiteService.open(options.sitePath ?? demoSitePath(), options.sitePath ? 'file' : 'demo')
   const { provisioning, sync } = provisioningParts({ store: appStore, site, hub, log, userDataDir: options.userDataDir, tokens: options.tokens })
   const probe = options.probe ?? systemProbe
@@ -75,6 +82,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   })
   const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf: options.pdf ?? chromiumPdfPrinter() })
   const hardware = new HardwareService(site, probe, nfc, ble)
+  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log })
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,
@@ -85,6 +93,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     survey,
     provisioning,
     sync,
+    diagnose,
     settings: () => store.read(),
     updateSettings(patch) {
       const next = { ...store.read(), ...patch }
@@ -100,7 +109,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       platform: `${process.platform}-${process.arch}`,
       userDataDir: options.userDataDir,
       simulated: hardware.simulated()
-    })
+    }),
+    async close() {
+      await nfc.close()
+      if (ble.scanState().scanning) await ble.stopScan()
+      appStore?.close()
+    }
   }
   return { ...services, dispatcher: createDispatcher(contract, handlersFor(services), log) }
 }
@@ -149,7 +163,11 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
     },
     provisioning: provisioningHandlers(s.provisioning),
     sync: syncHandlers(s.sync),
-    diagnose: {}
+    diagnose: {
+      run: (request) => s.diagnose.run(request),
+      fix: (action) => s.diagnose.fix(action),
+      exportReport: ({ diagnosis, format }) => s.diagnose.exportReport(diagnosis, format)
+    }
   }
 }
 

@@ -6,12 +6,15 @@ import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from
 import { importPeople, type ImportReport } from '../provisioning/importPeople'
 import { deleteDoor, deleteGroup, saveDoor, saveGroup } from '../store/places'
 import { deleteCredential, deletePerson, saveCredential, savePerson } from '../store/records'
-import { idFromKey } from '../store/database'
+import { idFromKey, idKey } from '../store/database'
+import { Ledger } from '../sync/ledger'
+import type { OutboxRow } from '../store/outbox'
+import type { SyncEvidence } from '../../shared/diagnose/model'
 import type { Store } from '../store/store'
 import { syncStates } from '../store/syncStates'
 
 /** Provisioning error codes. */
-export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'unavailable' } as const
+export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'no_database' } as const
 
 export interface ImportRequest {
   csv: string
@@ -111,6 +114,32 @@ export class ProvisioningService {
     const site = store.snapshot()
     const text = kind === 'people' ? peopleCsv(site, syncStates(store)) : credentialsCsv(site, syncStates(store))
     return { filename: `${kind}.csv`, text }
+  }
+
+  /**
+   * The person's and these credentials' open outbox operations, and (with `includeLocal`) records
+   * never sent to the server. Empty without a database.
+   */
+  syncEvidence(personId: Id, credentialIds: readonly Id[], includeLocal: boolean): SyncEvidence[] {
+    if (!this.store) return []
+    const store = this.store
+    const evidence: SyncEvidence[] = []
+    const wanted: [SyncEvidence['entity'], Id, 'people' | 'credentials'][] = [['person', personId, 'people'], ...credentialIds.map((id) => ['credential', id, 'credentials'] as [SyncEvidence['entity'], Id, 'credentials'])]
+    const open = new Map<string, OutboxRow[]>()
+    for (const row of store.outbox.states()) open.set(`${row.entity}:${row.entity_id}`, [...(open.get(`${row.entity}:${row.entity_id}`) ?? []), row])
+    for (const [entity, id, table] of wanted) {
+      const ops = open.get(`${entity}:${idKey(id)}`) ?? []
+      for (const op of ops) evidence.push({ entity, id, state: op.state, op: op.op, message: op.error })
+      if (ops.length || !includeLocal) continue
+      const row = store.db.prepare(`SELECT remote_id, pending_create FROM ${table} WHERE id = ?`).get(idKey(id)) as { remote_id: string | null; pending_create: number } | undefined
+      if (row && row.remote_id === null) evidence.push({ entity, id, state: row.pending_create ? 'pending' : 'local', op: 'create', message: null })
+    }
+    return evidence
+  }
+
+  /** A line in the sync log, so a change made outside a sync (a helpdesk fix) is on record beside the outbox. */
+  logChange(message: string, entity: 'person' | 'credential', id: Id): void {
+    new Ledger(this.db()).log('info', message, { entity, entity_id: idKey(id) })
   }
 
   /** Records with an open operation or never synced (capped), and counts of every state. */

@@ -45,6 +45,11 @@ export const MIGRATIONS: readonly Migration[] = [
         seq INTEGER PRIMARY KEY, at TEXT NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL,
         entity TEXT, entity_id TEXT) STRICT;
     `
+  },
+  {
+    version: 2,
+    summary: "doors' reader radios (for diagnosis)",
+    sql: 'ALTER TABLE doors ADD COLUMN reader_radios TEXT;'
   }
 ]
 

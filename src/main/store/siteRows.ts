@@ -23,8 +23,8 @@ export function writeSite(db: Database.Database, site: Site): void {
   for (const t of site.credential_types) type.run(idKey(t.id), t.label, t.slug, t.format, t.technology)
   const schedule = db.prepare('INSERT INTO schedules (id, name, weekly, holidays) VALUES (?, ?, ?, ?)')
   for (const s of site.schedules) schedule.run(idKey(s.id), s.name, json(s.weekly), s.holidays)
-  const door = db.prepare('INSERT INTO doors (id, name, mode, accepts, requires_pin) VALUES (?, ?, ?, ?, ?)')
-  for (const d of site.doors) door.run(idKey(d.id), d.name, d.mode, json(d.accepts), flag(d.requires_pin))
+  const door = db.prepare('INSERT INTO doors (id, name, mode, accepts, requires_pin, reader_radios) VALUES (?, ?, ?, ?, ?, ?)')
+  for (const d of site.doors) door.run(idKey(d.id), d.name, d.mode, json(d.accepts), flag(d.requires_pin), d.reader_radios ? json(d.reader_radios) : null)
   const group = db.prepare('INSERT INTO groups (id, name, access) VALUES (?, ?, ?)')
   for (const g of site.groups) group.run(idKey(g.id), g.name, json(g.access))
   const person = db.prepare(`INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids)
@@ -81,7 +81,8 @@ function rawSite(db: Database.Database, catalogOnly = false): unknown {
     credentials: all(db, 'SELECT * FROM credentials ORDER BY row').map(credentialOf),
     groups: all(db, 'SELECT * FROM groups ORDER BY row').map((r) => ({ id: idFromKey(str(r, 'id')), name: str(r, 'name'), access: parsed(r, 'access') })),
     doors: all(db, 'SELECT * FROM doors ORDER BY row').map((r) => ({
-      id: idFromKey(str(r, 'id')), name: str(r, 'name'), mode: str(r, 'mode'), accepts: parsed(r, 'accepts'), requires_pin: r.requires_pin === 1
+      id: idFromKey(str(r, 'id')), name: str(r, 'name'), mode: str(r, 'mode'), accepts: parsed(r, 'accepts'), requires_pin: r.requires_pin === 1,
+      ...(r.reader_radios === null ? {} : { reader_radios: parsed(r, 'reader_radios') })
     })),
     schedules: all(db, 'SELECT * FROM schedules ORDER BY row').map((r) => ({
       id: idFromKey(str(r, 'id')), name: str(r, 'name'), weekly: parsed(r, 'weekly'), holidays: str(r, 'holidays')

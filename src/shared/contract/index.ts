@@ -18,6 +18,7 @@ import {
 } from '../domain/survey'
 import { SurveyAnalysisSchema } from '../rf/schema'
 import { provisioningCapability, syncCapability } from '../provisioning/contract'
+import { DiagnoseRequestSchema, DiagnosisReportFormatSchema, DiagnosisSchema, FixActionSchema, FixResultSchema } from '../diagnose/model'
 import { command, type ClientApi, type ContractSpec } from './define'
 
 export * from './define'
@@ -142,7 +143,17 @@ export const contract = {
   },
   provisioning: provisioningCapability,
   sync: syncCapability,
-  diagnose: { commands: {}, events: {} }
+  diagnose: {
+    commands: {
+      /** Live tests (tap, scan) wait up to their seconds; without them it answers at once. */
+      run: command('Run every check for a person at a door and time; findings ordered by likelihood', DiagnoseRequestSchema, DiagnosisSchema),
+      /** Through the normal provisioning path: recorded in the outbox and the sync log. Needs the app's database. */
+      fix: command('Carry out a one-click fix', FixActionSchema, FixResultSchema),
+      /** Written under the user-data folder's reports/. */
+      exportReport: command('Save a diagnosis as a shareable HTML or JSON report', z.object({ diagnosis: DiagnosisSchema, format: DiagnosisReportFormatSchema }).strict(), z.object({ path: z.string(), format: DiagnosisReportFormatSchema, bytes: z.number().int().nonnegative() }))
+    },
+    events: {}
+  }
 } as const satisfies ContractSpec
 
 export type LintelContract = typeof contract

@@ -128,3 +128,11 @@ function pushPinChecks(checks: DecisionCheck[], site: CompiledSite, door: Compil
     if (person >= 0) checks.push(site.people.pins[person]?.includes(pin) ? D.PERSON.pinMatches : D.PERSON.pinMismatch)
   }
 }
+
+/** Whether a group's access entries give it the door at `at` ('now'), only at other times, or not at all. */
+export function groupAccessAt(site: CompiledSite, doorId: DecisionRequest['door_id'], groupIndex: number, at: number): 'now' | 'other_times' | 'never' {
+  const door = site.doors[site.doorIndex.get(doorId) ?? -1]
+  const grant = door ? findGrant(door.grants, groupIndex) : -1
+  if (!door || grant < 0) return 'never'
+  return matchingSlot(site, door.grants, grant, at + offsetAt(site.zone, at)) === NO_MATCH ? 'other_times' : 'now'
+}

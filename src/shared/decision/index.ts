@@ -1,6 +1,6 @@
 export { compileSite, type CompiledSite } from './compile'
 export { siteTimeLabel } from './when'
-export { decide } from './decide'
+export { decide, groupAccessAt } from './decide'
 export {
   DECISION_CODES,
   DecisionCheckSchema,

@@ -27,9 +27,22 @@ export const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as co
 export const DayNameSchema = z.enum(DAY_NAMES)
 export type DayName = z.infer<typeof DayNameSchema>
 
+/** A radio a door reader or a phone uses for mobile credentials. */
+export const ReaderRadioSchema = z.enum(['ble', 'nfc'])
+export type ReaderRadio = z.infer<typeof ReaderRadioSchema>
+
+/**
+ * Which radios each phone platform uses for mobile credentials on this system (extension; used by
+ * diagnosis). Default: iPhones BLE only (iOS keeps NFC card emulation to Wallet), Android both.
+ */
+export const MobilePlatformsSchema = z.object({ ios: z.array(ReaderRadioSchema), android: z.array(ReaderRadioSchema) })
+export type MobilePlatforms = z.infer<typeof MobilePlatformsSchema>
+export const DEFAULT_MOBILE_PLATFORMS: MobilePlatforms = { ios: ['ble'], android: ['ble', 'nfc'] }
+
 export const SiteInfoSchema = z.object({
   /** Display name of the site (optional extension). */
   name: z.string().optional(),
+  mobile_platforms: MobilePlatformsSchema.optional(),
   timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone, e.g. Europe/London'),
   holidays: z.array(LocalDateSchema)
 })
@@ -95,7 +108,12 @@ export const DoorSchema = z.object({
   name: z.string(),
   mode: DoorModeSchema,
   accepts: z.array(IdSchema),
-  requires_pin: z.boolean()
+  requires_pin: z.boolean(),
+  /**
+   * The reader's radios for phones (extension; used by diagnosis). Absent: whatever the accepted
+   * credential types use.
+   */
+  reader_radios: z.array(ReaderRadioSchema).optional()
 })
 export type Door = z.infer<typeof DoorSchema>
 

@@ -1,4 +1,5 @@
 import type { Credential, CredentialType, Id, Site } from '../domain/site'
+import { isWeakPin } from '../formats/pin'
 
 /** DoorFlow's best practices as warnings, each with the one action that resolves it. */
 export const AdviceCode = {
@@ -54,4 +55,12 @@ export function suggestPin(inUse: ReadonlySet<string>, isWeak: (pin: string) => 
     const pin = Array.from({ length: digits }, () => Math.floor(random() * 10)).join('')
     if (!isWeak(pin) && !inUse.has(pin)) return pin
   }
+}
+
+/** A backup PIN for the site's PIN type (the first type with format "pin"): strong and unused; undefined without a PIN type. */
+export function backupPin(site: Pick<Site, 'credential_types' | 'credentials'>, random: () => number): { credential_type_id: Id; value: string } | undefined {
+  const pinType = site.credential_types.find((t) => t.format === 'pin')
+  if (!pinType) return undefined
+  const inUse = new Set(site.credentials.filter((c) => c.credential_type_id === pinType.id).map((c) => c.value))
+  return { credential_type_id: pinType.id, value: suggestPin(inUse, isWeakPin, random) }
 }

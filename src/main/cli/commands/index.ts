@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command'
 import { bleScanCommand } from './bleScan'
 import { decideCommand } from './decide'
+import { diagnoseCommand } from './diagnose'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { infoCommand } from './info'
@@ -13,4 +14,4 @@ import { surveyAnalyzeCommand } from './surveyAnalyze'
 import { syncCommand } from './sync'
 
 /** Every CLI command, in the order `lintel --help` lists them. */
-export const commands: readonly CliCommand[] = [infoCommand, siteCommand, decideCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]
+export const commands: readonly CliCommand[] = [infoCommand, siteCommand, decideCommand, diagnoseCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]

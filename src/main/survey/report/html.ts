@@ -2,7 +2,7 @@ import type { DoorSurvey } from '../../../shared/domain/survey'
 import type { SurveyAnalysis } from '../../../shared/rf'
 import { escapeXml as esc, pUnlockSvg, rssiDistanceSvg } from './svg'
 
-const CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1f2328;max-width:960px;margin:2rem auto;padding:0 1rem}
+export const REPORT_CSS = `body{font:14px/1.45 system-ui,sans-serif;color:#1f2328;max-width:960px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem}
 .sim{display:inline-block;background:#fff8c5;border:1px solid #bf8700;color:#6c4a00;border-radius:4px;padding:0 .4rem;font-weight:600}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}th,td{border-bottom:1px solid #d0d7de;padding:.25rem .5rem;text-align:left}
@@ -21,7 +21,7 @@ export function reportHtml(survey: DoorSurvey, analysis: SurveyAnalysis | null, 
     analysis ? marksTable(analysis) : '',
     analysis ? evidence(analysis) : ''
   ]
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body.join('\n')}</body></html>`
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>${body.join('\n')}</body></html>`
 }
 
 function facts(survey: DoorSurvey, analysis: SurveyAnalysis | null): string {

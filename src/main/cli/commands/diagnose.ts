@@ -1,0 +1,91 @@
+import { writeFile } from 'node:fs/promises'
+import { findPerson, PlatformSchema, type DiagnoseRequest, type Diagnosis } from '../../../shared/diagnose'
+import type { Site } from '../../../shared/domain/site'
+import { diagnosisHtml } from '../../diagnose/report'
+import { countOption, instantOption, requireOption, resolveId, stringOption } from '../args'
+import type { CliCommand, OptionValues } from '../command'
+import { openNodeServices } from '../context'
+import { DB_OPTION_HELP, openStoreOption } from '../database'
+import { UsageError } from '../io'
+
+export const diagnoseCommand: CliCommand = {
+  name: 'diagnose',
+  summary: 'Why does this phone not open the door? Every check, findings ordered by likelihood, each with its fix',
+  usage: '[--site <file> | --db <path>] --person <id|email> --door <id> [--at <ISO>] [--platform ios|android] [--credential <id>] [--tap S] [--scan S] [--report <file.html|file.json>]',
+  options: {
+    site: { type: 'string' },
+    db: { type: 'string' },
+    person: { type: 'string' },
+    door: { type: 'string' },
+    at: { type: 'string' },
+    platform: { type: 'string' },
+    credential: { type: 'string' },
+    tap: { type: 'string' },
+    scan: { type: 'string' },
+    report: { type: 'string' }
+  },
+  details: [
+    '--site <file>     a site snapshot (docs/site-format.md): no sync evidence',
+    `${DB_OPTION_HELP}; its outbox counts as evidence (the default)`,
+    '--person          an id, or an email compared case-insensitively',
+    '--at <ISO>        an instant with Z or an offset; default now',
+    '--platform        the phone: ios or android (reader compatibility); default: both are considered',
+    '--credential <id> only this credential of the person; default: their phone credentials',
+    '--tap S           live test: wait S seconds for the phone on the NFC reader (simulated in the demo)',
+    '--scan S          live test: scan S seconds for the door reader\'s BLE advertisements',
+    '--report <file>   also write the report there (.html, or .json)',
+    'Output with --json: { "findings": [{ code, severity, evidence, fix, ... }], ... }. Exit 0 whatever the findings.'
+  ],
+  async run(values, _positionals, io) {
+    const sitePath = stringOption(values, 'site')
+    if (sitePath && stringOption(values, 'db')) throw new UsageError('--site and --db are alternatives: give one')
+    const services = sitePath ? await openNodeServices({ sitePath }) : await openNodeServices({ store: await openStoreOption(values) })
+    try {
+      const diagnosis = await services.diagnose.run(requestFrom(values, services.site.snapshot()))
+      const report = stringOption(values, 'report')
+      if (report) await writeFile(report, report.toLowerCase().endsWith('.json') ? `${JSON.stringify(diagnosis, null, 2)}\n` : diagnosisHtml(diagnosis), 'utf8')
+      io.out(io.json ? JSON.stringify(diagnosis) : describeDiagnosis(diagnosis))
+    } finally {
+      await services.close()
+    }
+  }
+}
+
+function requestFrom(values: OptionValues, site: Site): DiagnoseRequest {
+  const personRaw = requireOption(values, 'person')
+  const personRef = personRaw.includes('@') ? personRaw : resolveId(personRaw, site.people.map((p) => p.id), 'person')
+  if (!findPerson(site, personRef)) throw new UsageError(`--person ${personRaw}: the site has no such person`)
+  const doorRaw = requireOption(values, 'door')
+  const door = resolveId(doorRaw, site.doors.map((d) => d.id), 'door')
+  if (!site.doors.some((d) => d.id === door)) throw new UsageError(`--door ${doorRaw}: the site has no such door`)
+  const platformRaw = stringOption(values, 'platform')
+  const platform = platformRaw === undefined ? undefined : PlatformSchema.safeParse(platformRaw.toLowerCase())
+  if (platform && !platform.success) throw new UsageError(`--platform ${platformRaw}: expected ios or android`)
+  const credentialRaw = stringOption(values, 'credential')
+  const credential = credentialRaw === undefined ? undefined : resolveId(credentialRaw, site.credentials.map((c) => c.id), 'credential')
+  if (credential !== undefined && !site.credentials.some((c) => c.id === credential)) throw new UsageError(`--credential ${credentialRaw}: the site has no such credential`)
+  const tapSeconds = values.tap === undefined ? undefined : countOption(values, 'tap', 20, 120)
+  const scanSeconds = values.scan === undefined ? undefined : countOption(values, 'scan', 5, 60)
+  return {
+    person: personRef,
+    door_id: door,
+    at: instantOption(values),
+    ...(platform?.success ? { platform: platform.data } : {}),
+    ...(credential !== undefined ? { credential_id: credential } : {}),
+    ...(tapSeconds || scanSeconds ? { live: { ...(tapSeconds ? { tapSeconds } : {}), ...(scanSeconds ? { scanSeconds } : {}) } } : {})
+  }
+}
+
+const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'info   ' } as const
+
+export function describeDiagnosis(d: Diagnosis): string {
+  const lines = [d.summary, `${d.person.name} at ${d.door.name}, ${d.local_time}${d.platform ? `, ${d.platform}` : ''}`, '']
+  d.findings.forEach((f, i) => {
+    lines.push(`${String(i + 1).padStart(2)}. ${MARK[f.severity]} ${f.title} [${f.code}]`, `      ${f.evidence}`, `      Fix: ${f.fix}`)
+  })
+  if (d.credentials.length) {
+    lines.push('', 'Credentials:')
+    for (const c of d.credentials) lines.push(`  ${c.decision.granted ? 'GRANTED' : 'DENIED '} ${c.type}${c.device ? ` · ${c.device}` : ''} ${c.shown_value} (${c.decision.code})`)
+  }
+  return lines.join('\n')
+}
