@@ -1,12 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBrowserHost, type BrowserHost } from '../../src/main/host/browserHost'
-import { launchChromium } from '../helpers/chromium'
-import { openTestServices, type TestServices } from '../helpers/services'
+import type { BrowserHost } from '../../src/main/host/browserHost'
+import { openAppPage, type AppPage } from '../helpers/chromium'
 
-const rendererDir = join(process.cwd(), 'out', 'renderer')
 const shots = join(process.cwd(), 'test-results', 'e2e')
 const PAGES = [
   { name: 'Overview', slug: 'overview' },
@@ -18,30 +16,20 @@ const PAGES = [
   { name: 'Settings', slug: 'settings' }
 ] as const
 
-let t: TestServices
+let app: AppPage
 let host: BrowserHost
 let browser: Browser
 let page: Page
-const problems: string[] = []
+let problems: string[]
 
 beforeAll(async () => {
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run npm run build (npm test builds first)')
   mkdirSync(shots, { recursive: true })
-  t = await openTestServices()
-  host = await startBrowserHost({ services: t.services, staticDir: rendererDir })
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  await page.goto(host.url)
+  app = await openAppPage('', { width: 1360, height: 860 })
+  ;({ host, browser, page, problems } = app)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  t?.dispose()
+  await app?.close()
 })
 
 describe('the app in Chromium, over the browser host', () => {

@@ -1,36 +1,19 @@
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBrowserHost, type BrowserHost } from '../../src/main/host/browserHost'
-import { launchChromium } from '../helpers/chromium'
-import { openTestServices, type TestServices } from '../helpers/services'
+import { openAppPage, type AppPage } from '../helpers/chromium'
 
-const rendererDir = join(process.cwd(), 'out', 'renderer')
-let t: TestServices
-let host: BrowserHost
-let browser: Browser
+let app: AppPage
 let page: Page
-const problems: string[] = []
+let problems: string[]
 
 beforeAll(async () => {
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run npm run build (npm test builds first)')
-  t = await openTestServices()
-  host = await startBrowserHost({ services: t.services, staticDir: rendererDir })
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } })
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  await page.goto(`${host.url}#/survey`)
+  app = await openAppPage('#/survey')
+  ;({ page, problems } = app)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-  await t?.services.ble.stopScan()
-  t?.dispose()
+  await app?.close()
 })
 
 describe('the BLE survey in Chromium (virtual RF site through noble)', () => {

@@ -9,6 +9,7 @@ import demoJson from '../../resources/demo-site.json'
 import { createFakeNfc } from './fakeNfc'
 import { createFakeBle } from './fakeBle'
 import { createFakeProvisioning, type SiteHolder } from './fakeProvisioning'
+import { createFakeDiagnose } from './fakeDiagnose'
 
 /** The real demo site, validated by the real schema. */
 export function demoSite(): Site {
@@ -63,6 +64,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     }
   }
   const provisioning = createFakeProvisioning(holder, emit, on)
+  const diagnose = createFakeDiagnose(holder)
   const api: LintelApi = {
     app: {
       info: async () => ok(appInfo(options.simulated ?? { ble: true, nfc: true })),
@@ -80,9 +82,9 @@ export function createFakeApi(options: FakeOptions = {}) {
     nfc: nfc.api,
     provisioning: provisioning.provisioning,
     sync: provisioning.sync,
-    diagnose: { on: {} }
+    diagnose: diagnose.api
   }
-  return { api, site, holder, emit, nfc, ble, updateSettings, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
+  return { api, site, holder, emit, nfc, ble, diagnose, updateSettings, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>

@@ -56,9 +56,10 @@ describe('pages that show what is real', () => {
 
   it('Troubleshoot shows what the engine says for each credential of the person', async () => {
     renderApp('troubleshoot')
-    const table = await screen.findByTestId('troubleshoot-decisions')
-    fireEvent.change(screen.getByLabelText('Person'), { target: { value: '2' } })
+    fireEvent.change(await screen.findByLabelText(/^Person/), { target: { value: 'ben.whitaker@example.com' } })
     fireEvent.change(screen.getByLabelText('Door'), { target: { value: '5' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Diagnose' })))
+    const table = await screen.findByTestId('troubleshoot-decisions')
     expect(within(table).getAllByRole('row')).toHaveLength(2)
     expect(table.textContent).toContain('door_lockdown')
   })

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { demoSite } from './fakeApi'
 import { renderApp } from './renderApp'
@@ -37,6 +37,9 @@ describe('PIN values', () => {
 
   it('never appear on the Troubleshoot page', async () => {
     renderApp('troubleshoot')
+    fireEvent.change(await screen.findByLabelText(/^Person/), { target: { value: 'amira.haddad@example.com' } })
+    expect([...(screen.getByLabelText('Only this credential') as HTMLSelectElement).options].some((o) => o.text === 'PIN · Backup PIN · ••••')).toBe(true)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Diagnose' })))
     await screen.findByTestId('troubleshoot-decisions')
     expect(screen.getAllByText('••••').length).toBeGreaterThan(0)
     const shown = everythingShown()

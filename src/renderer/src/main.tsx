@@ -9,6 +9,7 @@ import './styles/shell.css'
 import './styles/content.css'
 import './styles/forms.css'
 import './styles/provision.css'
+import './styles/troubleshoot.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -53,6 +53,26 @@ export function resolveLocal(timeZone: string, local: LocalDateTime): LocalResol
   return { kind: 'repeated', earlier: describe(first), later: describe(second) }
 }
 
+/** A site-local reading as a form holds it, with the choice for an hour the clocks repeat. */
+export interface LocalWhen extends LocalDateTime {
+  readonly repeated: 'earlier' | 'later'
+}
+
+/** A reading taken as one instant (a repeated hour as chosen), or what to fix. */
+export type ChosenInstant =
+  | { readonly ok: true; readonly at: SiteInstant; readonly repeated: boolean }
+  | { readonly ok: false; readonly problem: string }
+
+export function chooseInstant(timeZone: string, local: LocalWhen): ChosenInstant {
+  const when = resolveLocal(timeZone, local)
+  if (when.kind === 'invalid') return { ok: false, problem: 'Enter a date and a time.' }
+  if (when.kind === 'gap') {
+    return { ok: false, problem: `${local.time} does not exist on ${local.date} in ${timeZone}: the clocks go forward. Choose another time.` }
+  }
+  if (when.kind === 'one') return { ok: true, at: when.instant, repeated: false }
+  return { ok: true, at: local.repeated === 'later' ? when.later : when.earlier, repeated: true }
+}
+
 /** The site's local date and time (to the minute) at an instant. */
 export function localAt(timeZone: string, epochMs: number): LocalDateTime {
   const local = localTimeAt(zoneTable(timeZone), epochMs)

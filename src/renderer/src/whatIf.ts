@@ -2,7 +2,7 @@ import type { DecisionRequest } from '../../shared/decision'
 import type { Settings } from '../../shared/domain/settings'
 import type { Id } from '../../shared/domain/site'
 import { idFromKey, idKey, type SiteIndex } from './siteIndex'
-import { localAt, resolveLocal, type SiteInstant } from './siteTime'
+import { chooseInstant, localAt, type SiteInstant } from './siteTime'
 
 /** The What-if form as the user edits it; ids are held as {@link idKey} strings. */
 export interface WhatIfInput {
@@ -58,12 +58,9 @@ export function requestFrom(index: SiteIndex, input: WhatIfInput): WhatIfRequest
   if (doorId === null) return { ok: false, problem: 'Choose a door.' }
   const presented = presentedCredential(index, input)
   if ('problem' in presented) return { ok: false, problem: presented.problem }
-  const when = resolveLocal(index.site.site.timezone, { date: input.date, time: input.time })
-  if (when.kind === 'invalid') return { ok: false, problem: 'Enter a date and a time.' }
-  if (when.kind === 'gap') {
-    return { ok: false, problem: `${input.time} does not exist on ${input.date} in ${index.site.site.timezone}: the clocks go forward. Choose another time.` }
-  }
-  const at = when.kind === 'one' ? when.instant : input.repeated === 'later' ? when.later : when.earlier
+  const when = chooseInstant(index.site.site.timezone, input)
+  if (!when.ok) return when
+  const { at } = when
   const request: DecisionRequest = {
     door_id: doorId,
     credential_type_id: presented.typeId,
@@ -71,7 +68,7 @@ export function requestFrom(index: SiteIndex, input: WhatIfInput): WhatIfRequest
     at: at.iso,
     ...(input.pin === '' ? {} : { pin: input.pin })
   }
-  return { ok: true, request, at, repeated: when.kind === 'repeated' }
+  return { ok: true, request, at, repeated: when.repeated }
 }
 
 function presentedCredential(index: SiteIndex, input: WhatIfInput): { typeId: Id; value: string } | { problem: string } {

@@ -2,6 +2,7 @@ import type { ContractError } from '../../../shared/contract'
 
 const NEXT_STEP: Record<string, string> = {
   unavailable: 'Lintel will retry when the connection returns.',
+  no_database: 'Open the app on its own database (not a snapshot file) to make changes.',
   timeout: 'Try again; if it keeps happening, check the device.',
   internal: 'Try again; if it keeps happening, restart Lintel.'
 }

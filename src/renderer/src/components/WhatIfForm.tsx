@@ -2,6 +2,7 @@ import type { ChangeEvent } from 'react'
 import { idFromKey, idKey, type SiteIndex } from '../siteIndex'
 import { personName, shownValue } from '../siteText'
 import { firstCredentialKey, type WhatIfInput, type WhatIfRequest } from '../whatIf'
+import { DoorSelect } from './DoorSelect'
 import { WhenFields } from './WhenFields'
 
 interface WhatIfFormProps {
@@ -19,16 +20,7 @@ export function WhatIfForm({ index, input, onChange, outcome }: WhatIfFormProps)
       onChange({ ...input, [key]: event.target.value })
   return (
     <form className="form" aria-label="What-if request" onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label htmlFor="whatif-door">Door</label>
-        <select id="whatif-door" value={input.doorKey} onChange={set('doorKey')}>
-          {index.site.doors.map((door) => (
-            <option key={idKey(door.id)} value={idKey(door.id)}>
-              {door.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DoorSelect id="whatif-door" doors={index.site.doors} value={input.doorKey} onChange={(doorKey) => onChange({ ...input, doorKey })} />
       <CredentialFields index={index} input={input} onChange={onChange} />
       <WhenFields timeZone={index.site.site.timezone} input={input} onChange={onChange} outcome={outcome} />
       <div className="field">

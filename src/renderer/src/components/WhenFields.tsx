@@ -1,15 +1,17 @@
-import { describeOffset, describeUtc, localAt, resolveLocal } from '../siteTime'
-import type { WhatIfInput, WhatIfRequest } from '../whatIf'
+import { describeOffset, describeUtc, localAt, resolveLocal, type LocalWhen, type SiteInstant } from '../siteTime'
 
-interface WhenFieldsProps {
+interface WhenFieldsProps<T extends LocalWhen> {
   timeZone: string
-  input: WhatIfInput
-  onChange: (input: WhatIfInput) => void
-  outcome: WhatIfRequest
+  input: T
+  onChange: (input: T) => void
+  /** The instant the form resolved the reading to, or that it did not resolve. */
+  outcome: { readonly ok: true; readonly at: SiteInstant } | { readonly ok: false }
+  /** Prefix for the controls' ids, unique on the page. */
+  idPrefix?: string
 }
 
 /** Date and time on the site's clocks, the instant they mean, and a choice in a repeated hour. */
-export function WhenFields({ timeZone, input, onChange, outcome }: WhenFieldsProps) {
+export function WhenFields<T extends LocalWhen>({ timeZone, input, onChange, outcome, idPrefix = 'whatif' }: WhenFieldsProps<T>) {
   const resolved = resolveLocal(timeZone, { date: input.date, time: input.time })
   const setNow = (): void => onChange({ ...input, ...localAt(timeZone, Date.now()) })
   return (
@@ -17,12 +19,12 @@ export function WhenFields({ timeZone, input, onChange, outcome }: WhenFieldsPro
       <legend>When (site time, {timeZone})</legend>
       <div className="field-row">
         <div className="field">
-          <label htmlFor="whatif-date">Date</label>
-          <input id="whatif-date" type="date" value={input.date} onChange={(e) => onChange({ ...input, date: e.target.value })} />
+          <label htmlFor={`${idPrefix}-date`}>Date</label>
+          <input id={`${idPrefix}-date`} type="date" value={input.date} onChange={(e) => onChange({ ...input, date: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor="whatif-time">Time</label>
-          <input id="whatif-time" type="time" value={input.time} onChange={(e) => onChange({ ...input, time: e.target.value })} />
+          <label htmlFor={`${idPrefix}-time`}>Time</label>
+          <input id={`${idPrefix}-time`} type="time" value={input.time} onChange={(e) => onChange({ ...input, time: e.target.value })} />
         </div>
         <div className="field-action">
           <button type="button" onClick={setNow}>
@@ -32,9 +34,9 @@ export function WhenFields({ timeZone, input, onChange, outcome }: WhenFieldsPro
       </div>
       {resolved.kind === 'repeated' ? (
         <div className="field">
-          <label htmlFor="whatif-repeated">{input.time} happens twice that night (the clocks go back)</label>
+          <label htmlFor={`${idPrefix}-repeated`}>{input.time} happens twice that night (the clocks go back)</label>
           <select
-            id="whatif-repeated"
+            id={`${idPrefix}-repeated`}
             value={input.repeated}
             onChange={(e) => onChange({ ...input, repeated: e.target.value === 'later' ? 'later' : 'earlier' })}
           >
@@ -44,7 +46,7 @@ export function WhenFields({ timeZone, input, onChange, outcome }: WhenFieldsPro
         </div>
       ) : null}
       {outcome.ok ? (
-        <p className="hint muted" data-testid="whatif-instant">
+        <p className="hint muted" data-testid={`${idPrefix}-instant`}>
           <code>{outcome.at.iso}</code>
           {outcome.at.offsetMs === 0 ? ' · the same as UTC' : ` · ${describeOffset(outcome.at.offsetMs)} · ${describeUtc(outcome.at.epochMs)}`}
         </p>

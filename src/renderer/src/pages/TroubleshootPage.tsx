@@ -1,136 +1,163 @@
-import { useState } from 'react'
-import { decide } from '../../../shared/decision'
-import type { Credential, Id } from '../../../shared/domain/site'
-import { CredentialStatePill } from '../components/CredentialState'
-import { Verdict } from '../components/DecisionView'
+import { useEffect, useRef, useState } from 'react'
+import type { DiagnoseRequest, Diagnosis, FixAction } from '../../../shared/diagnose'
+import type { Settings } from '../../../shared/domain/settings'
+import type { Id } from '../../../shared/domain/site'
+import { ErrorAlert } from '../components/ErrorAlert'
 import { Loaded } from '../components/Loaded'
 import { Page } from '../components/Page'
-import { compiledFor } from '../compiledSite'
+import { DeviceChange } from '../components/provision/DeviceChange'
+import { StatusPill } from '../components/StatusPill'
+import { CredentialVerdicts } from '../components/troubleshoot/CredentialVerdicts'
+import { DiagnoseForm } from '../components/troubleshoot/DiagnoseForm'
+import { DiagnosisReport } from '../components/troubleshoot/DiagnosisReport'
+import { initialDiagnoseInput } from '../components/troubleshoot/diagnoseForm'
+import { FindingList } from '../components/troubleshoot/FindingList'
+import { FixOutcome } from '../components/troubleshoot/FixOutcome'
+import { LiveTests } from '../components/troubleshoot/LiveTests'
+import { useDiagnosis } from '../components/troubleshoot/useDiagnosis'
 import { useAppData } from '../hooks/useAppData'
-import { idFromKey, idKey, indexSite, type SiteIndex } from '../siteIndex'
-import { personName, shownValue } from '../siteText'
-import { localAt } from '../siteTime'
+import { indexSite, type SiteIndex } from '../siteIndex'
 
-/** Helpdesk: what the decision engine says right now for each credential of a person at a door. */
+/** Helpdesk: why does this person's phone not open this door, what fixes it, and does it work now. */
 export function TroubleshootPage() {
-  const { site, settings } = useAppData()
-  const defaultDoor = settings.status === 'ok' ? settings.value.defaultDoorId : null
+  const { site, settings, info } = useAppData()
+  const simulatedNfc = info.status === 'ok' && info.value.simulated.nfc
   return (
-    <Page slug="troubleshoot" title="Troubleshoot" lede="Someone is at a door and it will not open. Start with what the decision engine says.">
-      <p className="note">
-        The guided diagnosis (phone platform, reader compatibility, sync state, live NFC and BLE tests, one-click fixes)
-        arrives with the helpdesk feature. Below is only the decision engine's answer for each of the person's
-        credentials.
-      </p>
+    <Page slug="troubleshoot" title="Troubleshoot" lede="Someone is at a door and it will not open. Find out why, fix it, and test it with them.">
       <Loaded value={site} what="the site">
-        {(value) => (settings.status === 'loading' ? null : <CredentialsAtDoor index={indexSite(value)} defaultDoor={defaultDoor} />)}
+        {(value) =>
+          settings.status === 'loading' ? null : (
+            <Troubleshooter index={indexSite(value)} settings={settings.status === 'ok' ? settings.value : undefined} simulatedNfc={simulatedNfc} />
+          )
+        }
       </Loaded>
     </Page>
   )
 }
 
-function CredentialsAtDoor({ index, defaultDoor }: { index: SiteIndex; defaultDoor: Id | null }) {
-  const firstDoor = defaultDoor !== null && index.doors.has(defaultDoor) ? defaultDoor : index.site.doors[0]?.id
-  const [personKey, setPersonKey] = useState(() => (index.site.people[0] ? idKey(index.site.people[0].id) : ''))
-  const [doorKey, setDoorKey] = useState(() => (firstDoor === undefined ? '' : idKey(firstDoor)))
-  const [checkedAt, setCheckedAt] = useState(() => Date.now())
-  const personId = idFromKey(personKey)
-  const doorId = idFromKey(doorKey)
-  const credentials = (personId === null ? undefined : index.credentialsByPerson.get(personId)) ?? []
+interface TroubleshooterProps {
+  index: SiteIndex
+  settings: Settings | undefined
+  simulatedNfc: boolean
+}
+
+function Troubleshooter({ index, settings, simulatedNfc }: TroubleshooterProps) {
+  const [input, setInput] = useState(() => initialDiagnoseInput(index, settings, Date.now()))
+  const session = useDiagnosis()
+  const [changing, setChanging] = useState<Id | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const fixOutcome = useRef<HTMLDivElement>(null)
+  const liveResults = useRef<HTMLDivElement>(null)
+  const busy = session.running !== null || session.fixing !== null
+  const { diagnosis } = session
+
+  const diagnose = async (request: DiagnoseRequest): Promise<void> => {
+    setChanging(null)
+    await session.diagnose(request)
+    heading.current?.focus()
+  }
+  const fix = async (action: FixAction): Promise<void> => {
+    if (action.kind === 'start_device_change') {
+      setChanging(action.credential_id)
+      return
+    }
+    await session.fix(action)
+    fixOutcome.current?.focus()
+  }
+  const liveTest = async (kind: 'tap' | 'scan'): Promise<void> => {
+    await session.liveTest(kind)
+    liveResults.current?.focus()
+  }
+
   return (
-    <>
-      <form className="form" aria-label="Who and where" onSubmit={(e) => e.preventDefault()}>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="troubleshoot-person">Person</label>
-            <select id="troubleshoot-person" value={personKey} onChange={(e) => setPersonKey(e.target.value)}>
-              {index.site.people.map((person) => (
-                <option key={idKey(person.id)} value={idKey(person.id)}>
-                  {personName(person)} · {person.email}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="troubleshoot-door">Door</label>
-            <select id="troubleshoot-door" value={doorKey} onChange={(e) => setDoorKey(e.target.value)}>
-              {index.site.doors.map((door) => (
-                <option key={idKey(door.id)} value={idKey(door.id)}>
-                  {door.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field-action">
-            <button type="button" onClick={() => setCheckedAt(Date.now())}>
-              Check again now
-            </button>
-          </div>
-        </div>
-      </form>
-      {doorId === null ? null : <DecisionsTable index={index} doorId={doorId} credentials={credentials} epochMs={checkedAt} />}
-    </>
+    <div className="troubleshoot">
+      <DiagnoseForm index={index} input={input} onChange={setInput} onSubmit={(request) => void diagnose(request)} busy={busy} />
+      <section className="section diagnosis" aria-labelledby="troubleshoot-result-title">
+        <h2 id="troubleshoot-result-title" ref={heading} tabIndex={-1}>
+          Diagnosis
+        </h2>
+        {diagnosis ? <DiagnosisContext diagnosis={diagnosis} /> : null}
+        <p className="diagnosis-summary" role="status" data-testid="diagnosis-summary">
+          {diagnosis ? (
+            <>
+              <StatusPill tone={diagnosis.opens ? 'granted' : 'denied'} large>
+                {diagnosis.opens ? 'Opens by the rules' : 'Denied by the rules'}
+              </StatusPill>
+              <span>{diagnosis.summary}</span>
+            </>
+          ) : session.running === 'diagnose' ? (
+            'Diagnosing…'
+          ) : null}
+        </p>
+        {!diagnosis && !session.running && !session.runError ? <p className="muted">Enter who is at which door, then Diagnose.</p> : null}
+        {session.runError ? <ErrorAlert error={session.runError} context="Could not diagnose" /> : null}
+        <FixOutcome ref={fixOutcome} result={session.fixResult} error={session.fixError} onHidePin={session.hidePin} />
+        {changing !== null ? (
+          <DeviceChangePanel
+            index={index}
+            credentialId={changing}
+            onDone={() => {
+              setChanging(null)
+              void session.refresh()
+            }}
+          />
+        ) : null}
+        {diagnosis ? (
+          <>
+            <h3>Findings, most likely cause first</h3>
+            <FindingList diagnosis={diagnosis} index={index} fixing={session.fixing} disabled={busy} onFix={(action) => void fix(action)} />
+          </>
+        ) : null}
+      </section>
+      {diagnosis ? (
+        <>
+          <LiveTests
+            index={index}
+            live={diagnosis.live}
+            running={session.running}
+            disabled={busy}
+            simulatedNfc={simulatedNfc}
+            onTest={(kind) => void liveTest(kind)}
+            resultsRef={liveResults}
+          />
+          <CredentialVerdicts diagnosis={diagnosis} index={index} />
+          <DiagnosisReport diagnosis={diagnosis} />
+        </>
+      ) : null}
+    </div>
   )
 }
 
-interface DecisionsTableProps {
-  index: SiteIndex
-  doorId: Id
-  credentials: readonly Credential[]
-  epochMs: number
+const PLATFORM_NAMES = { ios: 'iPhone', android: 'Android' } as const
+
+/** Who, where, when and on what, as the diagnosis understood them. */
+function DiagnosisContext({ diagnosis }: { diagnosis: Diagnosis }) {
+  const platform = diagnosis.platform ? PLATFORM_NAMES[diagnosis.platform] : 'phone platform not known'
+  return (
+    <p className="muted" data-testid="diagnosis-context">
+      {diagnosis.person.name} ({diagnosis.person.email}) at {diagnosis.door.name} · {diagnosis.local_time} · {platform}
+      {diagnosis.source === 'snapshot' ? ' · from a snapshot file, so there is no sync history to check' : ''}
+    </p>
+  )
 }
 
-function DecisionsTable({ index, doorId, credentials, epochMs }: DecisionsTableProps) {
-  const local = localAt(index.site.site.timezone, epochMs)
-  const compiled = compiledFor(index.site)
-  const at = new Date(epochMs).toISOString()
-  const rows = credentials.map((credential) => ({
-    credential,
-    decision: decide(compiled, { door_id: doorId, credential_type_id: credential.credential_type_id, value: credential.value, at })
-  }))
+/** DoorFlow's device change for the credential a finding named, opened where the helpdesk is working. */
+function DeviceChangePanel({ index, credentialId, onDone }: { index: SiteIndex; credentialId: Id; onDone(): void }) {
+  const old = index.site.credentials.find((c) => c.id === credentialId)
+  const panel = useRef<HTMLDivElement>(null)
+  useEffect(() => panel.current?.focus(), [credentialId])
   return (
-    <div className="section table-wrap">
-      <table className="data" data-testid="troubleshoot-decisions">
-        <caption>
-          At {index.doors.get(doorId)?.name ?? 'this door'}, {local.date} {local.time} site time
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Credential</th>
-            <th scope="col">State</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="muted">
-                This person has no credentials, so no door will open for them.
-              </td>
-            </tr>
-          ) : null}
-          {rows.map(({ credential, decision }) => {
-            const type = index.types.get(credential.credential_type_id)
-            const failed = decision.checks.filter((check) => !check.passed)
-            return (
-              <tr key={idKey(credential.id)}>
-                <th scope="row">
-                  {type?.label ?? 'Unknown type'}
-                  {credential.label ? ` · ${credential.label}` : ''} <span className="mono muted">{shownValue(credential, type)}</span>
-                </th>
-                <td>
-                  <CredentialStatePill credential={credential} />
-                </td>
-                <td>
-                  <Verdict decision={decision} /> <code>{decision.code}</code>
-                </td>
-                <td>{failed.length === 0 ? (decision.checks.at(-1)?.detail ?? '') : failed.map((check) => <div key={check.check}>{check.detail}</div>)}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+    <div className="section device-change-panel" ref={panel} tabIndex={-1} data-testid="troubleshoot-device-change">
+      {old ? (
+        <DeviceChange site={index.site} old={old} onDone={onDone} />
+      ) : (
+        <p className="note">
+          That credential is no longer in the site.{' '}
+          <button type="button" onClick={onDone}>
+            Close
+          </button>
+        </p>
+      )}
     </div>
   )
 }

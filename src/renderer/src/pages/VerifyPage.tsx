@@ -16,6 +16,7 @@ import { useNfcTaps } from '../hooks/useNfcTaps'
 import { useResult } from '../hooks/useResult'
 import { idFromKey, idKey, indexSite, type SiteIndex } from '../siteIndex'
 import { personName } from '../siteText'
+import { DoorSelect } from '../components/DoorSelect'
 
 /** NFC verification: tap a card or phone, see what it presents and whether the chosen door opens. */
 export function VerifyPage() {
@@ -45,16 +46,7 @@ function VerifyPanel({ index, settings }: { index: SiteIndex; settings: Settings
       <Loaded value={status} what="the NFC status">
         {(value) => <NfcStatusCard status={value} />}
       </Loaded>
-      <div className="field section">
-        <label htmlFor="verify-door">Door</label>
-        <select id="verify-door" value={doorKey} onChange={(e) => setDoorKey(e.target.value)}>
-          {index.site.doors.map((door) => (
-            <option key={idKey(door.id)} value={idKey(door.id)}>
-              {door.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DoorSelect id="verify-door" className="field section" doors={index.site.doors} value={doorKey} onChange={setDoorKey} />
       {status.status === 'ok' && status.value.mode === 'simulated' ? <SimulatedTapPanel index={index} /> : null}
       <section className="section" aria-labelledby="latest-tap-title">
         <h2 id="latest-tap-title">Latest tap</h2>

@@ -1,6 +1,5 @@
 import type { Credential, Id, Site } from '../../../../shared/domain/site'
-import { isWeakPin } from '../../../../shared/formats/pin'
-import { adviseOn, suggestPin, type Advice } from '../../../../shared/provisioning/advice'
+import { adviseOn, backupPin, type Advice } from '../../../../shared/provisioning/advice'
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
 import { ErrorAlert } from '../ErrorAlert'
@@ -27,9 +26,8 @@ export function AdvicePanel({ site, personId, onIssue, onDeviceChange }: AdviceP
     const credential = byId(item.credential_id)
     const other = byId(item.other_id)
     if (item.code === 'no_backup') {
-      const pinType = site.credential_types.find((t) => t.format === 'pin')
-      const inUse = new Set(site.credentials.filter((c) => c.credential_type_id === pinType?.id).map((c) => c.value))
-      if (pinType) onIssue({ credential_type_id: pinType.id, label: 'Backup PIN', value: suggestPin(inUse, isWeakPin, randomDigit) })
+      const pin = backupPin(site, randomDigit)
+      if (pin) onIssue({ ...pin, label: 'Backup PIN' })
     } else if (item.code === 'device_change_pending' && credential && other) onDeviceChange(other, credential)
     else if (item.code === 'shared_device' && other) void disable.run(other)
   }
