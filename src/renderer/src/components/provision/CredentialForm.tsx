@@ -5,7 +5,7 @@ import { CredentialInputSchema, credentialRules, fieldErrorsOf, type CredentialI
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
 import { idFromKey, idKey } from '../../siteIndex'
-import { ErrorAlert } from '../ErrorAlert'
+import { SaveActions } from './SaveActions'
 import { Field } from '../Field'
 
 /** What a credential form starts with; the advice actions preset some of it. */
@@ -110,15 +110,7 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
           <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> Keep this PIN even if it is easy to guess
         </label>
       ) : null}
-      {save.state.kind === 'failed' && !save.state.error.fields ? <ErrorAlert error={save.state.error} context="Not saved" /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.state.kind === 'busy'}>
-          {credential ? 'Save credential' : 'Issue credential'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveActions state={save.state} label={credential ? 'Save credential' : 'Issue credential'} onCancel={onCancel} />
     </form>
   )
 }

@@ -5,6 +5,7 @@ import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
 import { idFromKey, idKey } from '../../siteIndex'
 import { ErrorAlert } from '../ErrorAlert'
+import { SaveActions } from './SaveActions'
 import { Field } from '../Field'
 
 type Editing = { kind: 'group'; group?: Group } | { kind: 'door'; door?: Door } | null
@@ -92,11 +93,7 @@ function GroupForm({ site, group, onDone }: { site: Site; group?: Group | undefi
           ))}
         </select>
       </div>
-      {save.state.kind === 'failed' && !save.state.error.fields ? <ErrorAlert error={save.state.error} context="Not saved" /> : null}
-      <div className="actions">
-        <button type="submit" className="primary">Save group</button>
-        <button type="button" onClick={onDone}>Cancel</button>
-      </div>
+      <SaveActions state={save.state} label="Save group" onCancel={onDone} />
     </form>
   )
 }
@@ -137,11 +134,7 @@ function DoorForm({ site, door, onDone }: { site: Site; door?: Door | undefined;
       <label className="choice">
         <input type="checkbox" checked={draft.requires_pin} onChange={(e) => setDraft({ ...draft, requires_pin: e.target.checked })} /> Requires a PIN as well
       </label>
-      {save.state.kind === 'failed' && !save.state.error.fields ? <ErrorAlert error={save.state.error} context="Not saved" /> : null}
-      <div className="actions">
-        <button type="submit" className="primary">Save door</button>
-        <button type="button" onClick={onDone}>Cancel</button>
-      </div>
+      <SaveActions state={save.state} label="Save door" onCancel={onDone} />
     </form>
   )
 }

@@ -3,7 +3,7 @@ import type { Group, Person } from '../../../../shared/domain/site'
 import { fieldErrorsOf, PersonInputSchema, type FieldErrors, type PersonInput } from '../../../../shared/provisioning/schemas'
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
-import { ErrorAlert } from '../ErrorAlert'
+import { SaveActions } from './SaveActions'
 import { Field } from '../Field'
 
 interface Draft {
@@ -84,15 +84,7 @@ export function PersonForm({ person, groups, onSaved, onCancel }: { person?: Per
         ))}
         {shown.group_ids ? <span id={`${id}-groups-error`} className="field-error">{shown.group_ids}</span> : null}
       </fieldset>
-      {save.state.kind === 'failed' && !save.state.error.fields ? <ErrorAlert error={save.state.error} context="Not saved" /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.state.kind === 'busy'}>
-          {person ? 'Save person' : 'Add person'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveActions state={save.state} label={person ? 'Save person' : 'Add person'} onCancel={onCancel} />
     </form>
   )
 }
