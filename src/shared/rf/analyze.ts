@@ -35,7 +35,9 @@ export function analyzeSurvey(samples: readonly Sample[], options: SurveyOptions
   const advInterval = advIntervalOf(options, columns)
   const copies = copiesPerEvent(columns, wholeSeconds)
   const reception = columns.marks.map((mark) => markReception(columns.t, mark, advInterval?.ms ?? null, wholeSeconds, copies))
-  const rangeMarks = (side: Side) => stats.filter((s) => s.side === side).map((s) => ({ distance_m: s.distance_m, pUnlock: pUnlockAt(s, threshold) }))
+  // A mark at a negative distance is listed (and left out of the fit) but is no point of a range.
+  const rangeMarks = (side: Side) =>
+    stats.filter((s) => s.side === side && s.distance_m >= 0).map((s) => ({ distance_m: s.distance_m, pUnlock: pUnlockAt(s, threshold) }))
   const inside = sideRanges(rangeMarks('in'))
   const outside = sideRanges(rangeMarks('out'))
   const site = measureSite(stats, reception, model, advInterval, wholeSeconds)
@@ -52,7 +54,7 @@ export function analyzeSurvey(samples: readonly Sample[], options: SurveyOptions
     sides: { in: inside, out: outside },
     advInterval,
     interference: verdict,
-    recommendations: recommend({ threshold_dBm: threshold, marks: stats, inside, outside, site, verdict })
+    recommendations: recommend({ threshold_dBm: threshold, marks: stats.filter((s) => s.distance_m >= 0), inside, outside, site, verdict })
   }
 }
 

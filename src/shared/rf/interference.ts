@@ -43,8 +43,10 @@ type Scores = Record<InterferenceClass, number>
  * Scores each class 0–1 from soft versions of the issue's rules: a rule scores 1 when met and falls
  * linearly to 0 over a margin on the benign side (K 3→5 dB, deep fades 5→2%, channel spread 6→4 dB,
  * n 3→2.6, wall loss 10→6 dB, reception 50→70%, and n 1.6–2.4 widening by 0.4 each way for clear):
- * - clear: the weakest of n in 1.6–2.4, K > 3 dB, deep fades < 5%, reception ≥ 50%, wall loss < 10 dB;
- * - metal: the mean of K ≤ 3 dB, ≥ 5% of samples ≥ 15 dB below the local median, channel medians ≥ 6 dB apart;
+ * - clear: the weakest of n in 1.6–2.4, deep fades < 5%, reception ≥ 50%, wall loss < 10 dB, and K > 3 dB
+ *   unless nothing else points to multipath (see multipathSupport);
+ * - metal: the mean of K ≤ 3 dB, ≥ 5% of samples ≥ 15 dB below the local median, channel medians ≥ 6 dB
+ *   apart, times the support of the deep fades or the channels (a low K alone is not metal);
  * - absorption: n ≥ 3 or ≥ 10 dB below the in-side model behind the obstruction, scaled down when the fading is metal-like;
  * - congested: reception below 50% of what the advertising interval predicts.
  * Missing measurements are left out of a score. The class is the top problem class if it scores at
@@ -68,6 +70,8 @@ interface RuleValues {
   steepExponent: number | null
   lowK: number | null
   deepFades: number | null
+  /** Deep fades at the Rayleigh level (0.5% → 2%), the support a low K needs. */
+  someDeepFades: number | null
   channelsDisagree: number | null
   wallLoss: number | null
   congested: number | null
@@ -80,19 +84,33 @@ function ruleValues(site: SiteEvidence): RuleValues {
     steepExponent: ramp(site.exponent, (n) => rising(n, 2.6, INTERFERENCE_RULES.absorptionExponent)),
     lowK: ramp(site.kFactor_dB, (k) => falling(k, INTERFERENCE_RULES.metalK_dB, 5)),
     deepFades: ramp(site.deepFadeShare, (share) => rising(share, 0.02, INTERFERENCE_RULES.metalDeepFadeShare)),
+    someDeepFades: ramp(site.deepFadeShare, (share) => rising(share, 0.005, 0.02)),
     channelsDisagree: ramp(site.channelSpread_dB, (spread) => rising(spread, 4, INTERFERENCE_RULES.metalChannelSpread_dB)),
     wallLoss: ramp(site.outsideExcess_dB, (excess) => rising(excess, 6, INTERFERENCE_RULES.absorptionExcess_dB)),
     congested: ramp(site.receptionRatio, (ratio) => falling(ratio, INTERFERENCE_RULES.congestedReception, 0.7))
   }
 }
 
+/**
+ * How far the multipath symptoms other than K back a low K, 0–1: deep fades at the Rayleigh level
+ * (0 at 0.5% of samples ≥ 15 dB below the local median, 1 at 2%; Rayleigh gives 2.2%) or channels
+ * at least 5 dB apart. A low K alone is not multipath: Gaussian scatter of 3 dB or more in dB
+ * (shadowing as the phone moves, or an ordinary synthetic walk) already gives K ≤ 3 dB by the moment
+ * method, with almost no deep fades.
+ */
+function multipathSupport(rules: RuleValues): number {
+  return Math.min(1, Math.max(rules.someDeepFades ?? 0, 2 * (rules.channelsDisagree ?? 0)))
+}
+
 function scoreClasses(rules: RuleValues): Scores {
-  const clearChecks = [rules.clearExponent, not(rules.lowK), not(rules.deepFades), not(rules.congested), not(rules.wallLoss)]
+  const support = multipathSupport(rules)
+  const corroboratedLowK = rules.lowK === null ? null : rules.lowK * support
+  const clearChecks = [rules.clearExponent, not(corroboratedLowK), not(rules.deepFades), not(rules.congested), not(rules.wallLoss)]
   const present = clearChecks.filter((v): v is number => v !== null)
-  const metalFading = mean([rules.lowK, rules.deepFades])
+  const metalFading = mean([corroboratedLowK, rules.deepFades])
   return {
     clear: present.length > 0 ? Math.min(...present) : 0,
-    metal: mean([rules.lowK, rules.deepFades, rules.channelsDisagree]),
+    metal: mean([rules.lowK, rules.deepFades, rules.channelsDisagree]) * support,
     absorption: Math.max(rules.steepExponent ?? 0, rules.wallLoss ?? 0) * (1 - metalFading / 2),
     congested: rules.congested ?? 0
   }
@@ -142,7 +160,7 @@ function fadingFindings(site: SiteEvidence, rules: RuleValues): Finding[] {
   const k =
     site.kFactor_dB === null
       ? 'Rician K: not estimated (no mark with 10 or more samples)'
-      : `Rician K = ${dB(site.kFactor_dB)} (median of ${marks(site.fadingMarks)}, moment method on linear power) (metal: ≤ 3 dB; clear: above)`
+      : `Rician K = ${dB(site.kFactor_dB)} (median of ${marks(site.fadingMarks)}, moment method on linear power) (metal: ≤ 3 dB with deep fades or disagreeing channels; clear: above)`
   const deep =
     site.deepFadeShare === null
       ? 'deep fades: not measured'

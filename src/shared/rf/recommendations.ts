@@ -70,7 +70,7 @@ function raiseThreshold({ marks, threshold_dBm }: RecommendationInput): string {
   const leak = `the out-side mark at ${m(worst.distance_m)} unlocks ${pct(pUnlockAt(worst, threshold_dBm))} of the time at ${threshold_dBm} dBm`
   const inside = sideRanges(marks.filter((k) => k.side === 'in').map((k) => ({ distance_m: k.distance_m, pUnlock: pUnlockAt(k, needed) })))
   const reliable = inside?.reliableRange_m ?? (inside?.reliableBeyondWalk ? inside.farthestMark_m : null)
-  if (reliable !== null) {
+  if (reliable !== null && reliable > 0) {
     return `Raise the unlock threshold from ${threshold_dBm} to ${needed} dBm: ${leak}; at ${needed} dBm every out-side mark stays at or below 5% and the in side stays reliable to ${m(reliable)}.`
   }
   return `Move the reader away from the opening or put a wall between it and the other side: ${leak}, and a threshold high enough to stop that (${needed} dBm) leaves no in-side mark reliable.`
@@ -107,8 +107,11 @@ function intervalAdvice(site: SiteEvidence): string[] {
   const named = interval.source === 'inferred' ? `the inferred ${interval.ms} ms` : `${interval.ms} ms`
   if (site.receptionRatio !== null && site.receptionRatio < 0.5) {
     const shorter = Math.max(20, Math.round(interval.ms / 2))
+    const received = `only ${pct(site.receptionRatio)} of the expected packets arrive (congested: < 50%)`
     advice.push(
-      `Shorten the advertising interval from ${named} to ${shorter} ms, or remove competing advertisers nearby: only ${pct(site.receptionRatio)} of the expected packets arrive (congested: < 50%).`
+      shorter < interval.ms
+        ? `Shorten the advertising interval from ${named} to ${shorter} ms, or remove competing advertisers nearby: ${received}.`
+        : `Remove or move competing advertisers and 2.4 GHz sources near the reader (${named} is already the shortest advertising interval): ${received}.`
     )
   } else if (interval.ms >= 1000) {
     advice.push(`Shorten the advertising interval from ${named} to 100–300 ms: a phone may wait over ${(interval.ms / 1000).toFixed(1)} s to see the reader.`)

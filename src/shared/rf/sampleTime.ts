@@ -17,7 +17,9 @@ export function parseSampleTime(text: string): number {
   if (text.length >= 10 && text.charCodeAt(4) === MINUS) {
     const local = parseLocalDateTime(text)
     if (!Number.isNaN(local)) return local
-    return parseInstant(text.charCodeAt(10) === SPACE ? `${text.slice(0, 10)}T${text.slice(11)}` : text)
+    const iso = text.charCodeAt(10) === SPACE ? `${text.slice(0, 10)}T${text.slice(11)}` : text
+    // ISO 8601's basic offset (+0100, as strftime %z writes it) in the extended form parseInstant reads.
+    return parseInstant(/\d[+-]\d{4}$/.test(iso) ? `${iso.slice(0, -2)}:${iso.slice(-2)}` : iso)
   }
   if (text.length === 0 || !/^\d+(\.\d+)?$/.test(text)) return NaN
   return Number(text)

@@ -54,6 +54,8 @@ interface Columns {
   distance: number
   channel: number
   side: number
+  /** Divisor from the distance column to metres when its name carries the unit (distance_m, distance_cm). */
+  perMetre: number | undefined
   needed: number
 }
 
@@ -86,10 +88,11 @@ export function createSampleParser(options: SampleParseOptions = {}): SampleLine
       columns = header
       return SKIP
     }
-    if (!line.includes('"')) return csvLine(plainRow.reset(line), lines, columns, perMetre, timeOf)
+    const divisor = columns.perMetre ?? perMetre
+    if (!line.includes('"')) return csvLine(plainRow.reset(line), lines, columns, divisor, timeOf)
     const fields = splitCsv(line)
     if (typeof fields === 'string') return fail(lines, SampleErrorCode.badQuote, fields)
-    return csvLine(new SplitRow(fields), lines, columns, perMetre, timeOf)
+    return csvLine(new SplitRow(fields), lines, columns, divisor, timeOf)
   }
   return {
     feed,
@@ -125,15 +128,33 @@ function readHeader(line: string, lineNumber: number): Columns | SampleError {
   const fields = splitCsv(line)
   if (typeof fields === 'string') return error(lineNumber, SampleErrorCode.badQuote, fields)
   const names = fields.map((f) => f.trim().toLowerCase())
-  const missing = ['time', 'rssi', 'distance'].filter((name) => !names.includes(name))
+  const at = (...aliases: string[]) => aliases.map((name) => names.indexOf(name)).find((i) => i >= 0) ?? -1
+  const columns = {
+    time: at(...COLUMN_ALIASES.time),
+    rssi: at(...COLUMN_ALIASES.rssi),
+    distance: at(...COLUMN_ALIASES.distance),
+    channel: at('channel'),
+    side: at('side')
+  }
+  const missing = (['time', 'rssi', 'distance'] as const).filter((name) => columns[name] < 0)
   if (missing.length > 0) {
     const list = missing.map((m) => `'${m}'`).join(', ')
     return error(lineNumber, SampleErrorCode.missingColumn, `missing column ${list} in the header (need time, rssi, distance)`)
   }
-  const at = (name: string) => names.indexOf(name)
-  const columns = { time: at('time'), rssi: at('rssi'), distance: at('distance'), channel: at('channel'), side: at('side') }
-  return { ...columns, needed: Math.max(columns.time, columns.rssi, columns.distance) + 1 }
+  const distanceName = names[columns.distance]
+  const perMetre = distanceName === 'distance_m' ? 1 : distanceName === 'distance_cm' ? 100 : undefined
+  return { ...columns, perMetre, needed: Math.max(columns.time, columns.rssi, columns.distance) + 1 }
 }
+
+/**
+ * Header names accepted for the required CSV columns, the issue's first. `distance_m` and
+ * `distance_cm` carry their unit, which then wins over `distanceUnit` (that option is for `distance`).
+ */
+export const COLUMN_ALIASES = {
+  time: ['time', 't', 'timestamp'],
+  rssi: ['rssi', 'rssi_dbm'],
+  distance: ['distance', 'distance_m', 'distance_cm']
+} as const
 
 type TimeOf = (text: string) => number
 

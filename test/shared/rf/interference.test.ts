@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeSurvey, classifyInterference, scenarioSamples, type InterferenceClass, type ScenarioName, type SiteEvidence } from '../../../src/shared/rf'
+import {
+  analyzeSurvey,
+  classifyInterference,
+  createRandom,
+  scenarioSamples,
+  type InterferenceClass,
+  type Random,
+  type Sample,
+  type ScenarioName,
+  type SiteEvidence
+} from '../../../src/shared/rf'
 
 const SEEDS = [1, 2, 3, 4, 5]
 const EXPECTED: Record<ScenarioName, InterferenceClass> = { clear: 'clear', metal: 'metal', concrete: 'absorption', congested: 'congested' }
@@ -21,7 +31,7 @@ describe.each(Object.entries(SCANNERS))('synthetic walks heard by %s', (_scanner
 describe('evidence and recommendations on synthetic walks', () => {
   it('states every measurement with its number and the rule it was held against', () => {
     const { interference } = analyzeSurvey(scenarioSamples('metal', 1, { reportsChannel: true, reportsAllChannels: true }))
-    expect(interference.evidence[0]).toMatch(/^Rician K = -?\d+\.\d dB .*\(metal: ≤ 3 dB; clear: above\)$/)
+    expect(interference.evidence[0]).toMatch(/^Rician K = -?\d+\.\d dB .*\(metal: ≤ 3 dB with deep fades or disagreeing channels; clear: above\)$/)
     expect(interference.evidence).toContainEqual(expect.stringMatching(/^\d+\.\d% of samples are ≥ 15 dB below the local median \(metal: ≥ 5%\)$/))
     expect(interference.evidence).toContainEqual(expect.stringMatching(/^channels 37\/38\/39 of one advertising event differ by \d+\.\d dB .*\(metal: ≥ 6 dB\)$/))
     expect(interference.evidence).toContainEqual(expect.stringMatching(/^path-loss exponent n = \d\.\d\d over 9 marks \(clear: 1\.6–2\.4; absorption: ≥ 3\)$/))
@@ -67,7 +77,9 @@ describe('the classification rules', () => {
     ['n at the top of the clear band', { exponent: 2.4 }, 'clear', 1],
     ['n of 1.2, outside the clear band with nothing else wrong', { exponent: 1.2 }, 'clear', 0],
     ['Rayleigh-like K with deep fades and disagreeing channels', { kFactor_dB: 0, deepFadeShare: 0.08, channelSpread_dB: 9 }, 'metal', 1],
-    ['Rayleigh-like K alone', { kFactor_dB: 2 }, 'metal', 0.5],
+    ['Rayleigh-like K alone, without deep fades or disagreeing channels (Gaussian scatter in dB)', { kFactor_dB: 2 }, 'clear', 1],
+    ['Rayleigh-like K with Rayleigh-level deep fades', { kFactor_dB: 0, deepFadeShare: 0.025 }, 'metal', 0.58],
+    ['Rayleigh-like K with channels 7 dB apart', { kFactor_dB: 0, channelSpread_dB: 7 }, 'metal', 0.67],
     ['n of 3.4', { exponent: 3.4 }, 'absorption', 1],
     ['12 dB lost behind the wall', { outsideExcess_dB: 12 }, 'absorption', 1],
     ['30% reception', { receptionRatio: 0.3 }, 'congested', 1],
@@ -96,5 +108,33 @@ describe('the classification rules', () => {
     expect(verdict.evidence).toContain(
       'advertising interval unknown (timestamps are whole seconds, so advertising events cannot be told apart; give --adv-interval-ms): congestion not assessed'
     )
+  })
+})
+
+/** A walk with RSSI = −59 − 20·log10(d) dBm plus the given per-sample scatter (seeded), 300 reports per mark at ~9.5/s. */
+function walkWith(scatter: (random: Random) => number, seed = 7): Sample[] {
+  const random = createRandom(seed)
+  const samples: Sample[] = []
+  let t = 1_700_000_000_000
+  for (const d of [0.25, 0.5, 1, 1.5, 2, 3, 4]) {
+    for (let i = 0; i < 300; i++) {
+      t += 105
+      samples.push({ t, rssi: Math.round(-59 - 20 * Math.log10(d) + scatter(random)), distance_m: d, side: 'in' })
+    }
+  }
+  return samples
+}
+
+describe('fading that is not metal', () => {
+  it.each([3, 4, 6])('an open walk with %d dB of Gaussian scatter in dB is clear, not metal (K ≤ 3 dB alone is no multipath)', (sigma) => {
+    const { interference, recommendations } = analyzeSurvey(walkWith((random) => sigma * random.normal()))
+    expect(interference.class).toBe('clear')
+    expect(interference.confidence).toBeGreaterThanOrEqual(0.6)
+    expect(recommendations.join('\n')).not.toMatch(/standoff spacer/)
+  })
+
+  it('Rayleigh fading (exponential power) is still metal', () => {
+    const rayleigh = (random: Random) => 10 * Math.log10(Math.max(1e-9, -Math.log(1 - random.next())))
+    expect(analyzeSurvey(walkWith(rayleigh)).interference.class).toBe('metal')
   })
 })

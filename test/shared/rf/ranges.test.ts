@@ -80,6 +80,22 @@ describe('ranges in the survey analysis', () => {
     expect(advice).toMatch(/in side stays reliable to 1 m/)
   })
 
+  it('lists marks at negative distances but keeps them out of the ranges, dead spots and advice', () => {
+    const samples = walk('in', [[-1, twenty(0)], [-0.5, twenty(10)], [0, twenty(20)], [0.5, twenty(20)], [1, twenty(19)], [2, twenty(0)]])
+    const result = analyzeSurvey(samples, { threshold: -70 })
+    expect(result.marks.map((m) => m.distance_m)).toEqual([-1, -0.5, 0, 0.5, 1, 2])
+    expect(result).toMatchObject({ reliableRange_m: 1, leakRange_m: 2 })
+    expect(result.sides.in?.deadSpots_m).toEqual([])
+    expect(result.recommendations.join('\n')).not.toMatch(/dead spots|-1 m|-0.5 m/)
+  })
+
+  it('moves the reader rather than promising a range of 0 m when only the door mark would stay reliable', () => {
+    const samples = [...walk('in', [[0, twenty(20, -40)], [1, twenty(20)], [3, twenty(0)]]), ...walk('out', [[0.5, twenty(20, -50)]])]
+    const advice = analyzeSurvey(samples, { threshold: -70 }).recommendations.join('\n')
+    expect(advice).not.toMatch(/reliable to 0 m/)
+    expect(advice).toMatch(/Move the reader away from the opening .*\(-49 dBm\) leaves no in-side mark reliable/)
+  })
+
   it('recommends a lower threshold when no in-side mark is reliable', () => {
     const samples = walk('in', [[0.5, twenty(15, -68, -76)], [1, twenty(5, -68, -76)], [3, twenty(0)]])
     expect(analyzeSurvey(samples, { threshold: -70 }).recommendations.join('\n')).toMatch(/Lower the unlock threshold from -70 to -76 dBm: no in-side mark reaches 95% \(best: 0.5 m at 75%\)/)

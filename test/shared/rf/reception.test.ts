@@ -61,4 +61,10 @@ describe('packet reception', () => {
     expect(result.interference.class).toBe('congested')
     expect(result.recommendations.join('\n')).toMatch(/Shorten the advertising interval from 100 ms to 50 ms.*only \d\d% of the expected packets arrive/)
   })
+
+  it('does not advise shortening an interval that is already the 20 ms minimum', () => {
+    const advice = analyzeSurvey(adverts(20, 0.3, 9), { advIntervalMs: 20 }).recommendations.join('\n')
+    expect(advice).not.toMatch(/Shorten the advertising interval/)
+    expect(advice).toMatch(/Remove or move competing advertisers .*20 ms is already the shortest advertising interval.*only \d\d% of the expected packets arrive/)
+  })
 })

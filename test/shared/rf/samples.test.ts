@@ -43,6 +43,13 @@ describe('CSV samples', () => {
     expect(samples[1]!.t - samples[0]!.t).toBe(1000)
   })
 
+  it('accepts t or timestamp for time, and distance_m or distance_cm (their unit wins over the option)', () => {
+    expect(parsed('t,rssi,distance_m\n1000,-60,1.5\n')).toEqual([{ t: 1000, rssi: -60, distance_m: 1.5, side: 'in' }])
+    expect(parsed('timestamp,rssi,distance_m\n1000,-60,1.5\n', { distanceUnit: 'cm' })[0]!.distance_m).toBe(1.5)
+    expect(parsed('time,rssi,distance_cm\n1000,-60,150\n')[0]!.distance_m).toBe(1.5)
+    expect(parsed('time,rssi,distance,distance_m\n1000,-60,150,9\n', { distanceUnit: 'cm' })[0]!.distance_m).toBe(1.5)
+  })
+
   it('starts the line count at the header even after leading blank lines', () => {
     const result = parseSamplesText('\n\ntime,rssi\n')
     expect(result).toMatchObject({ ok: false, error: { line: 3, code: SampleErrorCode.missingColumn } })
@@ -56,7 +63,8 @@ describe('sample times', () => {
     ['ISO with an offset', '2023-11-15T00:13:20.123+02:00', 1700000000123],
     ['local with a space, read as UTC', '2023-11-14 22:13:20.123', 1700000000123],
     ['local with T and no offset, read as UTC', '2023-11-14T22:13:20', 1700000000000],
-    ['local without seconds', '2023-11-14 22:13', 1699999980000]
+    ['local without seconds', '2023-11-14 22:13', 1699999980000],
+    ['ISO with a basic offset (strftime %z)', '2023-11-15 00:13:20.123+0200', 1700000000123]
   ])('reads %s', (_name, text, ms) => {
     expect(parseSampleTime(text)).toBe(ms)
   })
