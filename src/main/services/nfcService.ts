@@ -36,6 +36,8 @@ interface Waiter {
 }
 
 const RECENT = 100
+/** How long a tap wait may be held back while the PC/SC child starts (its own ready timeout is 15 s). */
+const STARTUP_ALLOWANCE_MS = 15_000
 
 /**
  * NFC verification: reads taps through the NfcReaders port, finds the credential each presents,
@@ -94,24 +96,52 @@ export class NfcService {
     return [...this.recent]
   }
 
-  /** Resolves with the next tap, or fails with no_tap when none comes in time. Starts reading if needed. */
+  /**
+   * Resolves with the next tap, or fails with no_tap when none comes in time. Starts reading if needed.
+   * The clock starts once the readers have started (or failed to): forking the PC/SC child takes a
+   * second or two, which must not eat a short `--timeout`. The wait for the start is capped.
+   */
   nextTap(options: WaitOptions): Promise<TapEvent> {
     if (this.readers.state().state === 'idle') this.startReading(this.doorId)
     return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined
+      let unwatch = (): void => undefined
+      const finish = (): void => {
+        clearTimeout(timer)
+        clearTimeout(startup)
+        unwatch()
+        this.waiters.delete(waiter)
+      }
       const waiter: Waiter = {
         reader: options.reader,
         resolve: (event) => {
-          clearTimeout(timer)
-          this.waiters.delete(waiter)
+          finish()
           resolve(event)
         }
       }
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter)
-        reject(new LintelError(NfcErrorCode.noTap, `No tap within ${options.timeoutMs / 1000} s.`))
-      }, options.timeoutMs)
+      const expire = (): void => {
+        finish()
+        reject(new LintelError(NfcErrorCode.noTap, `No tap within ${options.timeoutMs / 1000} s.${this.whyNoTap(options.reader)}`))
+      }
+      const arm = (): void => {
+        unwatch()
+        clearTimeout(startup)
+        timer ??= setTimeout(expire, options.timeoutMs)
+      }
       this.waiters.add(waiter)
+      const starting = this.starting()
+      const startup = starting ? setTimeout(arm, STARTUP_ALLOWANCE_MS) : undefined
+      if (!starting) return arm()
+      unwatch = this.readers.onEvent((event) => {
+        if (event.type === 'state' && !this.starting()) arm()
+      })
     })
+  }
+
+  /** The readers are idle or launching: no tap can come yet. */
+  private starting(): boolean {
+    const { state } = this.readers.state()
+    return state === 'idle' || state === 'starting'
   }
 
   /** Waits for one tap and gives its value in the form of the credential type, for the credential form. */
@@ -170,6 +200,15 @@ export class NfcService {
         : null
     const timing = { card_event_ms: card.cardEventMs, transport_ms: card.transportMs }
     return { seq: this.seq++, tap, presented, unmatched: identified.unmatched, door_id: doorId, decision, timing }
+  }
+
+  /** Why no tap could come, when the readers say so (pcscd down, no reader, the simulation): the CLI prints it. */
+  private whyNoTap(reader: string | undefined): string {
+    const status = this.status()
+    if (status.mode === 'real' && status.state === 'ready' && status.readers.length > 0) {
+      return reader === undefined || status.readers.some((r) => r.name === reader) ? '' : ` There is no reader named ${JSON.stringify(reader)}.`
+    }
+    return ` ${status.advice}`
   }
 
   private advice(detail: string, pcscd: 'running' | 'absent'): string {

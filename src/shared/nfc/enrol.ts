@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { IdSchema, type CredentialType } from '../domain/site'
 import { checkCredentialValue } from '../formats/validate'
+import { isRandomUid } from './readCard'
 import { TapEventSchema } from './tapRecord'
 
 /** Enrol: wait for one tap and give its value in the form of this credential type. */
@@ -39,9 +40,18 @@ export function enrolValue(
     : { value: null, problem: `This is not a ${type.label} value. ${normalized.message}` }
 }
 
+/** Whether a tap can give a value of this type: an NFC card's UID, or a phone application's answer. */
+export function canEnrolByTap(type: Pick<CredentialType, 'format' | 'technology'>): boolean {
+  return (type.format === 'card' && (type.technology === 'nfc' || type.technology === 'ble+nfc')) || type.format === 'mobile' || type.format === 'other'
+}
+
 function rawValueFor(tap: { uid: string | null; credential: string | null }, type: CredentialType): string | { problem: string } {
   if (type.format === 'card' && (type.technology === 'nfc' || type.technology === 'ble+nfc')) {
-    return tap.uid ?? { problem: 'The card gave no UID.' }
+    if (tap.uid === null) return { problem: 'The card gave no UID.' }
+    if (isRandomUid(tap.uid)) {
+      return { problem: `${tap.uid} is a random UID (a phone, or a card hiding its serial): it changes at every tap, so it cannot be enrolled.` }
+    }
+    return tap.uid
   }
   if (type.format === 'mobile' || type.format === 'other') {
     return tap.credential ?? { problem: `No application answered with a ${type.label} credential; tap the phone with its credential app ready.` }

@@ -22,19 +22,27 @@ export const MAX_RESPONSE = 258
 const MAX_ROUNDS = 64
 const MAX_BYTES = 16 * 1024
 
-/** One exchange: retries once with the right Le after 6Cxx, and follows 61xx with GET RESPONSE. */
+/**
+ * One exchange: retries once with the right Le after 6Cxx, and follows 61xx with GET RESPONSE — a
+ * GET RESPONSE answered 6Cxx is sent again with that Le, as any other command would be.
+ */
 export async function transceive(transmit: Transmit, command: Uint8Array): Promise<ApduResponse> {
-  let response = await exchange(transmit, command)
-  if (wrongLe(response.sw)) response = await exchange(transmit, withLe(command, response.sw & 0xff))
+  let response = await exchangeLe(transmit, command)
   const parts = [response.data]
   let total = response.data.length
   for (let round = 0; moreData(response.sw); round++) {
     if (round >= MAX_ROUNDS || total > MAX_BYTES) throw new TapReadError(TapError.badResponse, 'the response chain never ended')
-    response = await exchange(transmit, getResponse(response.sw & 0xff))
+    response = await exchangeLe(transmit, getResponse(response.sw & 0xff))
     parts.push(response.data)
     total += response.data.length
   }
   return { data: concat(parts, total), sw: response.sw }
+}
+
+/** One command, resent once with the Le a 6Cxx names. */
+async function exchangeLe(transmit: Transmit, command: Uint8Array): Promise<ApduResponse> {
+  const response = await exchange(transmit, command)
+  return wrongLe(response.sw) ? exchange(transmit, withLe(command, response.sw & 0xff)) : response
 }
 
 async function exchange(transmit: Transmit, command: Uint8Array): Promise<ApduResponse> {

@@ -17,5 +17,5 @@ export {
   type TapRecord
 } from './tapRecord'
 export { tapStatistics, TapStatisticsSchema, type TapStatistics } from './tapStatistics'
-export { enrolValue, EnrolTapRequestSchema, EnrolTapResultSchema, type EnrolTapRequest, type EnrolTapResult } from './enrol'
+export { canEnrolByTap, enrolValue, EnrolTapRequestSchema, EnrolTapResultSchema, type EnrolTapRequest, type EnrolTapResult } from './enrol'
 export { SimulatedCardSchema, type SimulatedCard } from './simulated'

@@ -27,7 +27,7 @@ describe('identifyTap', () => {
   })
 
   it('says why an answer that does not fit its type presents nothing', () => {
-    const result = identifyTap(tap({ aid: 'A0000004400001010001', credential: '6F0C840A' }), context)
+    const result = identifyTap(tap({ aid: 'A0000004400001010001', credential: 'not a credential id!' }), context)
     expect(result.presented).toBeNull()
     expect(result.unmatched).toMatch(/HID Mobile Access/)
   })
@@ -60,6 +60,14 @@ describe('enrolValue', () => {
     expect(enrolValue(tap({ uid: '0102' }), type(2)).problem).toMatch(/4, 7 or 10 bytes/)
     expect(enrolValue(tap({ uid: '04F3C54234927E' }), type(6)).problem).toMatch(/cannot be read by NFC/)
     expect(enrolValue(tap({ uid: '08A1B2C3' }), type(8)).problem).toMatch(/No application answered/)
+  })
+
+  it('refuses a random UID (a phone’s, starting 08) for a card type: it changes at every tap', () => {
+    expect(enrolValue(tap({ uid: '08A1B2C3', aid: 'A0000004400001010001', credential: 'HID-0005-835C99' }), type(2))).toEqual({
+      value: null,
+      problem: expect.stringMatching(/random UID/)
+    })
+    expect(enrolValue(tap({ uid: '04A1B2C3' }), type(2))).toEqual({ value: '04A1B2C3', problem: null })
   })
 })
 

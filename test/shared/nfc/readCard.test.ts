@@ -76,6 +76,22 @@ describe('transceive', () => {
     expect(sent.map((s) => s.command)).toEqual([`00A404000A${HID}00`, `00A404000A${HID}46`, '00C0000026', '00C0000006'])
   })
 
+  it('resends a GET RESPONSE with the Le a 6Cxx names in the middle of a chain', async () => {
+    const data = Uint8Array.from({ length: 50 }, (_, i) => i)
+    const sent: string[] = []
+    // Announces 61FF (more than it holds), then insists on the exact Le for the rest.
+    const transmit: Transmit = async (command) => {
+      const apdu = bytesToHex(command)
+      sent.push(apdu)
+      if (apdu.startsWith('00A40400')) return Uint8Array.of(...data.subarray(0, 20), 0x61, 0xff)
+      if (apdu === '00C00000FF') return Uint8Array.of(0x6c, 30)
+      if (apdu === '00C000001E') return Uint8Array.of(...data.subarray(20), 0x90, 0x00)
+      return Uint8Array.of(0x6d, 0x00)
+    }
+    expect(await transceive(transmit, hexToBytes(`00A404000A${HID}00`)!)).toEqual({ data, sw: 0x9000 })
+    expect(sent).toEqual([`00A404000A${HID}00`, '00C00000FF', '00C000001E'])
+  })
+
   it('gives up on a chain that never ends', async () => {
     const endless: Transmit = async () => hexToBytes('AA6101')!
     await expect(transceive(endless, hexToBytes('00C0000001')!)).rejects.toMatchObject({ code: 'bad_response' })

@@ -7,16 +7,23 @@ import { stringOption } from '../args'
 import { ExitCode, UsageError, type CliIo } from '../io'
 import { openNodeServices } from '../context'
 
-/** Waits until the reader process has settled (ready with its readers listed, pcscd down, or unavailable). */
-export async function settled(services: Services, ms = 5000): Promise<NfcStatus> {
+/**
+ * Waits until the reader process has settled: ready with its reader list unchanged for `quietMs`
+ * (the child reports readers one by one), pcscd down, or unavailable.
+ */
+export async function settled(services: Services, ms = 5000, quietMs = 300): Promise<NfcStatus> {
   const deadline = Date.now() + ms
   let readyAt: number | undefined
+  let listed = { names: '', since: 0 }
   for (;;) {
     const status = services.nfc.status()
     if (status.state === 'pcscd_down' || status.state === 'unavailable' || Date.now() > deadline) return status
     if (status.state === 'ready') {
-      readyAt ??= Date.now()
-      if (status.mode === 'simulated' || status.readers.length > 0 || Date.now() - readyAt > 1000) return status
+      const now = Date.now()
+      readyAt ??= now
+      const names = status.readers.map((r) => r.name).join('\n')
+      if (names !== listed.names) listed = { names, since: now }
+      if (status.mode === 'simulated' || (status.readers.length > 0 && now - listed.since >= quietMs) || (status.readers.length === 0 && now - readyAt > 1000)) return status
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

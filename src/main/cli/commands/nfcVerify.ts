@@ -27,7 +27,8 @@ export const nfcVerifyCommand: CliCommand = {
     '--site <file>   a site snapshot (docs/site-format.md); default: the embedded demo site',
     '--count N       taps to collect (default 1); the summary has success rate, latency p50/p95 and failures by cause',
     '--timeout S     seconds to wait for each tap (default 60)',
-    'Exit 0 whatever the verdicts; 1 when a tap did not come in time (the summary covers the taps read).'
+    'Exit 0 whatever the verdicts; 1 when a tap did not come in time (the summary covers the taps read and, with --json,',
+    'also carries "ok": false and the error).'
   ],
   async run(values, _positionals, io) {
     const sitePath = stringOption(values, 'site')
@@ -40,9 +41,12 @@ export const nfcVerifyCommand: CliCommand = {
       services.nfc.startReading(doorId)
       const events = await collect(count, io, () => services.nfc.nextTap({ timeoutMs, ...(reader ? { reader } : {}) }))
       const summary = verifySummary(events, count)
-      io.out(io.json ? JSON.stringify({ summary }) : describeSummary(summary))
-      if (events.length < count) io.err(`lintel nfc verify: only ${events.length} of ${count} taps came before the timeout`)
-      return events.length < count ? ExitCode.failed : ExitCode.ok
+      const short = events.length < count ? `only ${events.length} of ${count} taps came before the timeout (${timeoutMs / 1000} s each)` : undefined
+      // A short run is a failure (exit 1): the summary line then also carries {"ok":false,"error"} (CONVENTIONS.md).
+      const failure = short === undefined ? {} : { ok: false, error: { code: NfcErrorCode.noTap, message: short } }
+      io.out(io.json ? JSON.stringify({ summary, ...failure }) : describeSummary(summary))
+      if (short !== undefined) io.err(`lintel nfc verify: ${short}`)
+      return short === undefined ? ExitCode.ok : ExitCode.failed
     } finally {
       await services.nfc.close()
     }

@@ -73,6 +73,8 @@ export class PcscReaders implements NfcReaders {
     clearInterval(this.watchdog)
     const child = this.child
     this.child = undefined
+    // Reads in flight end with the child: no late timeout tap, and no timer holding the process open.
+    for (const reader of [...this.pending.keys()]) this.settle(reader)
     await child?.close()
     this.dropReaders()
     this.setState('idle')

@@ -84,4 +84,15 @@ describe('lintel nfc over pcscd and vpcd', () => {
     expect(lines.slice(0, 3).map((l) => l.decision?.code)).toEqual(['granted', 'granted', 'granted'])
     expect(lines[3]!.summary).toMatchObject({ requested: 3, taps: 3, succeeded: 3, successRate: 1, granted: 3, failuresByCause: {} })
   })
+
+  it('nfc verify exits 1 when fewer taps come than asked; the summary line then carries ok:false and the error', async () => {
+    await card.insert()
+    const run = await cli('nfc', 'verify', '--door', '2', '--count', '2', '--timeout', '4', '--json')
+    expect(run.code).toBe(1)
+    const lines = run.lines<TapEvent & { summary: Record<string, unknown>; ok?: boolean; error?: { code: string } }>()
+    expect(lines).toHaveLength(2)
+    expect(lines[0]!.decision?.code).toBe('granted')
+    expect(lines[1]).toMatchObject({ summary: { requested: 2, taps: 1, succeeded: 1 }, ok: false, error: { code: 'no_tap', message: expect.stringMatching(/1 of 2 taps/) } })
+    expect(run.err).toMatch(/only 1 of 2 taps/)
+  })
 })

@@ -1,9 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commandChannel, eventChannel } from '../../../../src/shared/contract'
 import type { NfcStatus } from '../../../../src/shared/domain/hardware'
 import type { EnrolTapResult, TapEvent } from '../../../../src/shared/nfc'
-import { PcscReaders } from '../../../../src/main/hardware/nfc'
+import { PcscReaders, type NfcReaderEvent, type NfcReaders } from '../../../../src/main/hardware/nfc'
+import { ReaderEvents } from '../../../../src/main/hardware/nfc/port'
+import { NfcService } from '../../../../src/main/services/nfcService'
+import type { NfcState } from '../../../../src/shared/domain/hardware'
 import { silentLogger } from '../../../../src/main/logger'
+import { createServices } from '../../../../src/main/services'
+import { nodeSettingsStore } from '../../../../src/main/settings/settingsStore'
 import { openTestServices, type TestServices } from '../../../helpers/services'
 
 let t: TestServices
@@ -64,6 +72,10 @@ describe('the simulated reader through the contract', () => {
     expect((await pending).value).toMatchObject({ value: '04F3C54234927E', problem: null, enrolled: { credential_id: 112, person_id: 6 } })
   })
 
+  it('says, when no tap comes, that the simulated reader is in use', async () => {
+    await expect(t.services.nfc.nextTap({ timeoutMs: 100 })).rejects.toMatchObject({ code: 'no_tap', message: expect.stringMatching(/^No tap within 0.1 s\. .*simulated reader/) })
+  })
+
   it('refuses an unknown credential type, and a tap before reading starts', async () => {
     expect(await t.services.dispatcher.invoke(commandChannel('nfc', 'enrolTap'), { credentialTypeId: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
     await invoke('stopReading')
@@ -86,4 +98,71 @@ describe('the PC/SC supervisor without pcscd', () => {
     await readers.stop()
     expect(readers.state().state).toBe('idle')
   })
+
+  it('says, when no tap comes, that pcscd is not answering', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lintel-nfc-down-'))
+    const services = await createServices({
+      runtime: 'test',
+      userDataDir: dir,
+      settings: await nodeSettingsStore(dir, silentLogger),
+      log: silentLogger,
+      probe: { bleAdapter: () => false, pcscd: () => true },
+      nfc: { socket: '/nonexistent/pcscd.comm' }
+    })
+    try {
+      await expect(services.nfc.nextTap({ timeoutMs: 400 })).rejects.toMatchObject({ code: 'no_tap', message: expect.stringMatching(/^No tap within 0.4 s\. .*pcscd\) is not answering/) })
+    } finally {
+      await services.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })
+
+describe('waiting for a tap', () => {
+  /** Readers that take `startMs` to start, like the forked PC/SC child, and report one card `tapMs` after that. */
+  function slowReaders(startMs: number, tapMs: number): NfcReaders {
+    const events = new ReaderEvents()
+    let state: NfcState = 'idle'
+    const set = (next: NfcState) => {
+      state = next
+      events.emit({ type: 'state', state, detail: state })
+    }
+    const tap: NfcReaderEvent = {
+      type: 'tap',
+      tap: { reader: 'R', atr: '3B8080010101', reading: { standard: '14443-3', uid: '04F3C54234927E', aid: null, credential: null }, cardEventMs: Date.now(), latencyMs: 1, transportMs: 0.5 }
+    }
+    let timer: NodeJS.Timeout | undefined
+    return {
+      mode: 'real',
+      start() {
+        set('starting')
+        timer = setTimeout(() => {
+          set('ready')
+          timer = setTimeout(() => events.emit(tap), tapMs)
+        }, startMs)
+      },
+      configure: () => undefined,
+      stop: async () => {
+        clearTimeout(timer)
+        set('idle')
+      },
+      state: () => ({ state, detail: state }),
+      readers: () => (state === 'ready' ? [{ name: 'R', simulated: false, cardPresent: true }] : []),
+      onEvent: (listener) => events.on(listener)
+    }
+  }
+
+  it('starts the timeout once the readers are ready, so a slow start does not eat a short wait', async () => {
+    const service = new NfcService({ readers: slowReaders(400, 50), site: t.services.site, settings: () => t.services.settings(), hub: t.services.hub, log: silentLogger, pcscd: () => true })
+    const event = await service.nextTap({ timeoutMs: 200 })
+    expect(event.tap.uid).toBe('04F3C54234927E')
+    await service.close()
+  })
+
+  it('still times out when the readers are ready and no card comes', async () => {
+    const service = new NfcService({ readers: slowReaders(100, 1000), site: t.services.site, settings: () => t.services.settings(), hub: t.services.hub, log: silentLogger, pcscd: () => true })
+    await expect(service.nextTap({ timeoutMs: 200 })).rejects.toMatchObject({ code: 'no_tap', message: 'No tap within 0.2 s.' })
+    await service.close()
+  })
+})
+

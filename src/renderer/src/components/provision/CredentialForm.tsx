@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { Credential, CredentialType, Id, Site } from '../../../../shared/domain/site'
 import { valueFormatOf } from '../../../../shared/formats/validate'
+import { canEnrolByTap } from '../../../../shared/nfc/enrol'
 import { CredentialInputSchema, credentialRules, fieldErrorsOf, type CredentialInput, type FieldErrors } from '../../../../shared/provisioning/schemas'
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
 import { idFromKey, idKey } from '../../siteIndex'
 import { SaveActions } from './SaveActions'
 import { Field } from '../Field'
+import { TapToEnrol } from '../TapToEnrol'
 
 /** What a credential form starts with; the advice actions preset some of it. */
 export interface CredentialPreset {
@@ -94,6 +96,7 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
           )}
         </Field>
       </div>
+      {type && canEnrolByTap(type) ? <TapToEnrol key={typeKey} type={type} onValue={setValue} /> : null}
       <div className="field-row">
         <Field id={`${id}-label`} label="Label" error={shown.label}>
           {(control) => <input {...control} type="text" value={label} onChange={(e) => setLabel(e.target.value)} />}
