@@ -35,6 +35,8 @@ export interface DoorFlowApiOptions {
 export class DoorFlowApi {
   private tokens: Tokens
   private pausedUntil = 0
+  /** The last access token the server answered with anything but 401. */
+  private accepted = ''
   private refreshing: Promise<void> | undefined
   private readonly base: string
   private readonly http = new HttpClient()
@@ -48,27 +50,43 @@ export class DoorFlowApi {
       throw new LintelError(SyncErrorCode.badApi, `--api ${options.baseUrl}: expected a base URL such as https://api.doorflow.com`)
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new LintelError(SyncErrorCode.badApi, `--api ${options.baseUrl}: expected http(s)`)
-    this.base = `${url.origin}${url.pathname.replace(/\/+$/, '')}/api/3`
+    // A base given with the API prefix already (`…/api/3`) is taken as its base, not doubled.
+    this.base = `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/api\/3$/, '')}/api/3`
   }
 
-  /** One request; 401 refreshes and retries once, 429 waits `retry_in` seconds (or Retry-After) and retries. */
+  /**
+   * One request; 401 refreshes and retries once, 429 waits `retry_in` seconds (or Retry-After) and
+   * retries. A refreshed token refused again stops the run, unless the server had accepted it in
+   * between (it expired again while this request waited): then it is refreshed again (at most 5 times).
+   */
   async request(method: string, path: string, body?: unknown): Promise<Answer> {
-    for (let refreshed = false, limited = 0; ; ) {
+    for (let refreshes = 0, stale = 0, limited = 0; ; ) {
       await this.waitForPause()
       const token = this.tokens.access_token
       const response = await this.send(method, path, body)
       if ('kind' in response) return response
       if (response.status === 401) {
-        if (refreshed || !(await this.refresh(token))) throw new LintelError(SyncErrorCode.unauthorized, 'DoorFlow refused the token (401); sign in again or pass a new --token.')
-        refreshed = true
+        // Another worker refreshed while this request was out: try again with the new token.
+        if (this.tokens.access_token !== token && stale++ < 10) continue
+        const refusedAfterRefresh = refreshes > 0 && this.accepted !== token
+        if (refusedAfterRefresh || refreshes >= 5 || !(await this.refresh(token))) {
+          throw new LintelError(SyncErrorCode.unauthorized, 'DoorFlow refused the token (401); sign in again or pass a new --token.')
+        }
+        refreshes++
         continue
       }
+      this.accepted = token
       if (response.status === 429 && limited++ < 100) {
         this.pause(retryDelayMs(response))
         continue
       }
       return answerOf(response)
     }
+  }
+
+  /** Resolves once no token refresh is in flight (a rotated token must be saved before the run ends). */
+  async settled(): Promise<void> {
+    await this.refreshing?.catch(() => undefined)
   }
 
   /** Closes the kept-alive connections. */
@@ -141,12 +159,23 @@ export function fieldErrors(body: unknown, status: number): { message: string; f
   return { message: first ? `DoorFlow refused it: ${first}` : `DoorFlow refused it (HTTP ${status})`, fields }
 }
 
-function retryDelayMs(response: HttpAnswer): number {
-  const body = parseJson(response.text) as { retry_in?: unknown } | undefined
-  const retryIn = Number(body?.retry_in)
+/**
+ * How long a 429 asks to wait: `retry_in` seconds in the body (also inside `error`), else the
+ * Retry-After header in seconds or as an HTTP date, else 1 s.
+ */
+export function retryDelayMs(response: Pick<HttpAnswer, 'text' | 'headers'>, now = Date.now()): number {
+  const body = parseJson(response.text) as { retry_in?: unknown; error?: { retry_in?: unknown } } | undefined
+  const given = body?.retry_in ?? (typeof body?.error === 'object' && body.error !== null ? body.error.retry_in : undefined)
+  const retryIn = given === undefined || given === null || given === '' ? NaN : Number(given)
   if (Number.isFinite(retryIn) && retryIn >= 0) return retryIn * 1000
-  const header = Number(response.headers['retry-after'])
-  return Number.isFinite(header) && header >= 0 ? header * 1000 : 1000
+  const header = response.headers['retry-after']
+  if (typeof header === 'string' && header.trim() !== '') {
+    const seconds = Number(header)
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+    const at = Date.parse(header)
+    if (Number.isFinite(at)) return Math.max(0, at - now)
+  }
+  return 1000
 }
 
 function parseJson(text: string): unknown {

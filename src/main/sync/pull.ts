@@ -23,15 +23,28 @@ export async function pullSite(store: Store, api: DoorFlowApi, backoff: Backoff)
   const types = await readAll(api, '/credential_types', 'credential_types', backoff)
   const groups = await readAll(api, '/groups', 'groups', backoff)
   const since = store.db.prepare("SELECT value FROM meta WHERE key = 'people_since'").pluck().get() as string | undefined
+  const startedAt = Date.now()
   const people = await readAll(api, '/people', 'people', backoff, since ? { since } : {})
   store.write(() => {
     for (const t of types) upsertType(store, t)
     for (const g of groups) store.db.prepare('INSERT INTO groups (id, name, access, remote_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, remote_id = excluded.remote_id').run(idKey(localId(g.id)), String(g.name ?? ''), '[]', String(g.id))
     for (const p of people) linkPerson(store, p)
-    const latest = people.map((p) => String(p.updated_at ?? '')).reduce((a, b) => (b > a ? b : a), since ?? '')
+    const latest = nextSince(people, since, startedAt)
     if (latest) store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('people_since', ?)").run(latest)
   })
   return { credential_types: types.length, groups: groups.length, people: people.length }
+}
+
+/**
+ * The `since` of the next pull: the newest `updated_at` the server gave (its own clock). A server
+ * whose people carry no `updated_at` gets this pull's start instead, 5 minutes early for clock skew
+ * (people read twice are only linked again).
+ */
+export function nextSince(people: readonly Item[], since: string | undefined, startedAt: number): string | undefined {
+  const stamps = people.map((p) => p.updated_at).filter((t): t is string => typeof t === 'string' && t !== '')
+  if (stamps.length > 0) return stamps.reduce((a, b) => (b > a ? b : a), since ?? '')
+  if (people.length > 0) return new Date(startedAt - 5 * 60_000).toISOString()
+  return since
 }
 
 /** A remote id as a local id: numbers stay numbers. */

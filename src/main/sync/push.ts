@@ -4,7 +4,7 @@ import { idFromKey } from '../store/database'
 import { backoffDelay, type Backoff } from './backoff'
 import { sleep, type Answer, type DoorFlowApi } from './doorflowApi'
 import type { Ledger } from './ledger'
-import { listItems, read } from './lists'
+import { findInList, readAll } from './lists'
 
 /** Why an operation is still open after a run. */
 export interface SyncFailure {
@@ -32,11 +32,17 @@ interface CreateSpec {
   path: string
   body: unknown
   findExisting(): Promise<string | null>
+  /**
+   * After a create whose earlier outcome was unknown is refused (e.g. 422 "value is already in
+   * use"): the record the earlier request made, if it can be recognised although the read-back
+   * missed it; null otherwise.
+   */
+  adoptRefused?(answer: Extract<Answer, { kind: 'rejected' }>): Promise<string | null>
 }
 
 const remoteIdOf = (body: unknown): string | undefined => {
   const record = (body ?? {}) as Row
-  const inner = (record.person ?? record.person_credential ?? record) as Row
+  const inner = (record.person ?? record.person_credential ?? record.credential ?? record.data ?? record) as Row
   return inner.id === undefined || inner.id === null ? undefined : String(inner.id)
 }
 
@@ -46,19 +52,26 @@ const remoteIdOf = (body: unknown): string | undefined => {
  * server, and adopted if it is there.
  */
 async function pushCreate(ctx: PushContext, op: OutboxRow, spec: CreateSpec): Promise<void> {
+  const adopt = (found: string): void => {
+    ctx.ledger.confirm(op, found)
+    ctx.ledger.log('info', `${op.entity} ${op.entity_id} was already on the server (reconciled as ${found})`, op)
+    ctx.stats.reconciled++
+  }
   for (let attempt = 0; attempt <= ctx.backoff.attempts; attempt++) {
-    if (op.state === 'unknown') {
+    const uncertain = op.state === 'unknown'
+    if (uncertain) {
       const found = await spec.findExisting()
-      if (found !== null) {
-        ctx.ledger.confirm(op, found)
-        ctx.ledger.log('info', `${op.entity} ${op.entity_id} was already on the server (reconciled as ${found})`, op)
-        ctx.stats.reconciled++
-        return
-      }
+      if (found !== null) return adopt(found)
     }
     ctx.ledger.markSending(op)
     const answer = await ctx.api.request('POST', spec.path, spec.body)
-    if (settled(ctx, op, answer, () => ctx.ledger.confirm(op, remoteIdOf(answer.kind === 'ok' ? answer.body : undefined)))) return
+    if (uncertain && answer.kind === 'rejected' && spec.adoptRefused) {
+      const found = await spec.adoptRefused(answer)
+      if (found !== null) return adopt(found)
+    }
+    // A 2xx whose body names no id (e.g. 204): the id is read back, so later updates and the person's credentials can find it.
+    const remoteId = answer.kind === 'ok' ? (remoteIdOf(answer.body) ?? (await spec.findExisting()) ?? undefined) : undefined
+    if (settled(ctx, op, answer, () => ctx.ledger.confirm(op, remoteId))) return
     ctx.ledger.markUnknown(op, answer.kind === 'unknown' ? answer.reason : 'unknown')
     ctx.stats.retries++
     await sleep(backoffDelay(ctx.backoff, attempt))
@@ -121,18 +134,44 @@ const credentialBody = (row: Row) => ({
   person_credential: { credential_type_id: idFromKey(row.credential_type_id as string), value: row.value, enabled: row.enabled === 1, label: row.label ?? row.device ?? null }
 })
 
+/**
+ * The server's id of the person with this system_id, or null. Every page is read (the filter is
+ * checked here too), so a server that paginates or ignores the filter cannot hide the record.
+ */
 async function findPerson(ctx: PushContext, systemId: string): Promise<string | null> {
-  const people = listItems(await read(ctx.api, `/people?system_id=${encodeURIComponent(systemId)}`, ctx.backoff), 'people')
-  const match = people.find((p) => p.system_id === systemId)
+  const match = await findInList(ctx.api, `/people?system_id=${encodeURIComponent(systemId)}`, 'people', ctx.backoff, (p) => p.system_id === systemId)
   return match ? String(match.id) : null
 }
 
+/** A credential's type id as DoorFlow lists it: `credential_type_id`, or a nested `credential_type`. */
+const typeIdOf = (c: Row): string => String(c.credential_type_id ?? (c.credential_type as Row | undefined)?.id)
+
 async function findCredential(ctx: PushContext, personRemoteId: string, typeKey: string, value: string): Promise<string | null> {
-  const body = await read(ctx.api, `/people/${personRemoteId}/credentials`, ctx.backoff)
-  if (body === null) return null
   const typeId = String(idFromKey(typeKey))
-  const match = listItems(body, 'person_credentials').find((c) => String(c.credential_type_id) === typeId && c.value === value)
+  const match = await findInList(ctx.api, `/people/${personRemoteId}/credentials`, CREDENTIAL_LIST_KEYS, ctx.backoff, (c) => typeIdOf(c) === typeId && String(c.value) === value)
   return match ? String(match.id) : null
+}
+
+const CREDENTIAL_LIST_KEYS = ['person_credentials', 'credentials'] as const
+
+/** A value the server does not show (DoorFlow may mask PINs: "******"). */
+const hidden = (value: unknown): boolean => value === undefined || value === null || String(value) === '' || /[*•]/.test(String(value))
+
+/**
+ * A credential create refused because its value is in use, after an earlier try whose outcome was
+ * unknown: if the value is this person's, the earlier try made it. The read-back matches by value;
+ * when the server hides values, the one credential of this type on this person that no local
+ * record holds is taken (values are unique per type, so the refusal says the value exists).
+ */
+async function adoptInUse(ctx: PushContext, answer: Extract<Answer, { kind: 'rejected' }>, personRemoteId: string, typeKey: string, value: string): Promise<string | null> {
+  if (answer.fields.value === undefined) return null
+  const typeId = String(idFromKey(typeKey))
+  const ofType = (await readAll(ctx.api, `/people/${personRemoteId}/credentials`, CREDENTIAL_LIST_KEYS, ctx.backoff)).filter((c) => typeIdOf(c) === typeId)
+  const exact = ofType.find((c) => String(c.value) === value)
+  if (exact) return String(exact.id)
+  const known = ctx.store.db.prepare('SELECT 1 FROM credentials WHERE remote_id = ?').pluck()
+  const candidates = ofType.filter((c) => hidden(c.value) && known.get(String(c.id)) === undefined)
+  return candidates.length === 1 ? String(candidates[0]?.id) : null
 }
 
 /** Pushes one person operation. A create for a person the pull already linked to the server becomes an update. */
@@ -163,7 +202,13 @@ export async function pushCredential(ctx: PushContext, op: OutboxRow): Promise<v
   if (personRemoteId === null) return waiting(ctx, op, 'its person has not reached the server yet')
   const path = `/people/${personRemoteId}/credentials`
   if (op.op === 'create' && row.remote_id === null) {
-    return pushCreate(ctx, op, { path, body: credentialBody(row), findExisting: () => findCredential(ctx, personRemoteId, row.credential_type_id as string, row.value as string) })
+    const [typeKey, value] = [row.credential_type_id as string, row.value as string]
+    return pushCreate(ctx, op, {
+      path,
+      body: credentialBody(row),
+      findExisting: () => findCredential(ctx, personRemoteId, typeKey, value),
+      adoptRefused: (answer) => adoptInUse(ctx, answer, personRemoteId, typeKey, value)
+    })
   }
   if (row.remote_id === null) return waiting(ctx, op, 'the credential has not reached the server yet')
   return pushIdempotent(ctx, op, 'PUT', `${path}/${String(row.remote_id)}`, credentialBody(row))

@@ -63,15 +63,32 @@ export async function syncOutbox(store: Store, options: SyncOptions): Promise<Sy
     const backoff = options.backoff ?? DEFAULT_BACKOFF
     const pulled = options.pull === false ? null : await pullSite(store, api, backoff)
     const ctx: PushContext = { api, store, ledger, backoff, stats: { pushed: 0, reconciled: 0, retries: 0 }, failures: [] }
-    await pushAll(ctx, store.outbox.waiting(), options)
-    const report = { ...ctx.stats, failed: ctx.failures, pulled }
+    const waiting = store.outbox.waiting()
+    await pushAll(ctx, waiting, options)
+    const report = { ...ctx.stats, failed: [...ctx.failures, ...stillRefused(store, waiting)], pulled }
     ledger.log(report.failed.length ? 'warn' : 'info', `sync: ${report.pushed} pushed, ${report.reconciled} reconciled, ${report.retries} retries, ${report.failed.length} open`)
     ledger.trimLog()
     return report
   } finally {
+    await api.settled()
     api.close()
     release()
   }
+}
+
+/**
+ * Operations the server refused in an earlier run, not sent again until their record is edited:
+ * still open, so they are listed (and make `lintel sync` exit 1).
+ */
+function stillRefused(store: Store, sent: readonly OutboxRow[]): SyncFailure[] {
+  const seqs = new Set(sent.map((op) => op.seq))
+  const rows = store.db.prepare("SELECT * FROM outbox WHERE state = 'failed' ORDER BY seq").all() as OutboxRow[]
+  return rows
+    .filter((op) => !seqs.has(op.seq))
+    .map((op) => {
+      const fields = op.fields ? (JSON.parse(op.fields) as Record<string, string>) : {}
+      return { entity: op.entity, id: op.entity_id, op: op.op, code: 'rejected', message: op.error ?? 'DoorFlow refused it', fields }
+    })
 }
 
 async function pushAll(ctx: PushContext, waiting: OutboxRow[], options: SyncOptions): Promise<void> {
@@ -98,13 +115,25 @@ async function inParallel<T extends OutboxRow>(items: T[], limit: number, work: 
   }
   const queue = [...chains.values()]
   let next = 0
+  // An error that stops the run (e.g. 401): the other workers finish the request they are in, then
+  // stop, so nothing runs on after the store and the connections are closed.
+  const stop: { error?: unknown; stopped: boolean } = { stopped: false }
   const worker = async (): Promise<void> => {
-    while (next < queue.length) {
+    while (!stop.stopped && next < queue.length) {
       const chain = queue[next++] ?? []
-      for (const item of chain) await work(item)
+      for (const item of chain) {
+        if (stop.stopped) return
+        try {
+          await work(item)
+        } catch (error) {
+          if (!stop.stopped) Object.assign(stop, { error, stopped: true })
+          return
+        }
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, queue.length)) }, worker))
+  if (stop.stopped) throw stop.error
 }
 
 /** One sync per database at a time; a lock left by a process that died is taken over. */

@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { Logger } from '../logger'
 
@@ -34,7 +34,14 @@ export function fileTokenStore(dir: string, log: Logger): TokenStore {
     encrypted: false,
     read() {
       if (!existsSync(path)) return undefined
-      const parsed = TokensSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+      let saved: unknown
+      try {
+        saved = JSON.parse(readFileSync(path, 'utf8'))
+      } catch {
+        log.warn(`${path} cannot be read as JSON; ignoring the saved DoorFlow token`)
+        return undefined
+      }
+      const parsed = TokensSchema.safeParse(saved)
       return parsed.success ? parsed.data : undefined
     },
     write(tokens) {
@@ -45,8 +52,9 @@ export function fileTokenStore(dir: string, log: Logger): TokenStore {
   }
 }
 
-/** Writes a file only its owner can read, atomically (write beside, then rename). */
+/** Writes a file only its owner can read, atomically (write beside, then rename); creates its directory (0700) if needed. */
 export function writeSecretFile(path: string, text: string | Buffer): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const temp = `${path}.${process.pid}.tmp`
   writeFileSync(temp, text, { mode: 0o600 })
   chmodSync(temp, 0o600)

@@ -21,14 +21,14 @@ export type ImportMapping = Partial<Record<ImportColumn, string>>
 const SYNONYMS: Record<ImportColumn, readonly string[]> = {
   first_name: ['first_name', 'firstname', 'first', 'given_name', 'forename'],
   last_name: ['last_name', 'lastname', 'last', 'surname', 'family_name'],
-  email: ['email', 'e_mail', 'email_address', 'mail'],
-  group: ['group', 'groups', 'group_names'],
-  credential_type: ['credential_type', 'type', 'credential_type_id'],
+  email: ['email', 'e_mail', 'email_address', 'e_mail_address', 'emailaddress', 'mail', 'work_email'],
+  group: ['group', 'groups', 'group_names', 'group_name'],
+  credential_type: ['credential_type', 'type', 'credential_type_id', 'credential_type_name'],
   credential_value: ['credential_value', 'value', 'credential', 'card_number', 'mobile_id'],
   pin: ['pin', 'pin_code', 'backup_pin'],
-  device_label: ['device_label', 'device', 'label'],
-  valid_from: ['valid_from', 'start', 'access_from', 'from'],
-  valid_to: ['valid_to', 'end', 'access_to', 'until', 'to'],
+  device_label: ['device_label', 'device', 'label', 'device_name'],
+  valid_from: ['valid_from', 'start', 'start_date', 'access_from', 'from', 'valid_since'],
+  valid_to: ['valid_to', 'end', 'end_date', 'access_to', 'until', 'valid_until', 'expires', 'to'],
   enabled: ['enabled', 'active']
 }
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseSite } from '../../../src/shared/domain/site'
 import { cli } from '../../helpers/cli'
 import { startDoorFlowFixture } from '../../fixtures/doorflow/server'
@@ -26,7 +26,18 @@ beforeEach(() => {
   db = join(dir, `db-${++n}.db`)
 })
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// `lintel sync` keeps the token in the user-data directory: a throwaway one here.
+const home = join(dir, 'home')
+const previousHome = process.env.LINTEL_HOME
+beforeAll(() => {
+  process.env.LINTEL_HOME = home
+})
+
+afterAll(() => {
+  if (previousHome === undefined) delete process.env.LINTEL_HOME
+  else process.env.LINTEL_HOME = previousHome
+  rmSync(dir, { recursive: true, force: true })
+})
 
 describe('lintel import', () => {
   it('imports the good rows and reports the rest by line and header (exit 0)', async () => {
@@ -110,6 +121,24 @@ describe('lintel sync', () => {
       const refused = await cli('sync', '--db', db, '--api', server.url, '--token', 'wrong', '--json')
       expect(refused.code).toBe(1)
       expect(refused.json()).toMatchObject({ ok: false, error: { code: 'sync_unauthorized' } })
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('exits 1 while an operation stays failed, also on the runs after the refusal; keeps the token in a 0600 file with a warning', async () => {
+    const server = await startDoorFlowFixture()
+    try {
+      // Type 3 (H10301) is not among the fixture's credential types: DoorFlow answers 422.
+      await cli('import', file('card.csv', 'first_name,last_name,email,credential_type,credential_value\nCy,Card,cy@example.com,3,118:25750\n'), '--db', db)
+      const first = await cli('sync', '--db', db, '--api', server.url, '--token', server.tokens.access, '--json')
+      expect(first.code).toBe(1)
+      expect(first.json()).toMatchObject({ pushed: 1, failed: [{ entity: 'credential', op: 'create', code: 'rejected', fields: { credential_type_id: expect.any(String) } }] })
+      expect(first.err).toMatch(/unencrypted .*0600/)
+      expect(statSync(join(home, 'doorflow-token.json')).mode & 0o777).toBe(0o600)
+      const again = await cli('sync', '--db', db, '--api', server.url, '--json')
+      expect(again.code).toBe(1)
+      expect(again.json<{ failed: unknown[] }>().failed).toEqual(first.json<{ failed: unknown[] }>().failed)
     } finally {
       await server.stop()
     }

@@ -90,10 +90,36 @@ describe('syncOutbox', () => {
     expect(report.failed).toEqual([
       { entity: 'credential', id: '3', op: 'create', code: 'rejected', message: 'DoorFlow refused it: value is already in use', fields: { value: 'value is already in use' } }
     ])
-    const requests = fixture.counts.requests
-    expect((await sync(fixture)).failed).toEqual([])
-    expect(fixture.counts.requests - requests).toBe(3)
+    const writes = fixture.counts.writes
+    // Not sent again, but still open: listed so that `lintel sync` exits 1 (CONVENTIONS.md).
+    expect((await sync(fixture)).failed).toEqual(report.failed)
+    expect(fixture.counts.writes).toBe(writes)
     expect(store.outbox.states()).toMatchObject([{ state: 'failed', fields: '{"value":"value is already in use"}' }])
+  })
+
+  it('reads every page when the server caps per_page, when pulling and when reconciling', async () => {
+    const fixture = await serve({ maxPerPage: 2, faults: { dropAfterCommitRate: 1 } })
+    await load(3)
+    saveCredential(store, { person_id: 1, credential_type_id: 9, value: 'PF-AAAA-0002', enabled: true })
+    const report = await sync(fixture, { concurrency: 1 })
+    expect(report).toMatchObject({ failed: [], reconciled: 10, pulled: { credential_types: 3, groups: 2 } })
+    expectExactlyOnce(fixture, 3, 7)
+  })
+
+  it('adopts a PIN whose create was dropped after commit although the server masks PIN values', async () => {
+    const fixture = await serve({ maskPins: true, faults: { dropAfterCommitRate: 1 } })
+    await load(3)
+    const report = await sync(fixture)
+    expect(report).toMatchObject({ failed: [], reconciled: 9 })
+    expectExactlyOnce(fixture, 3, 6)
+  })
+
+  it('reads the id back when a create answers 2xx without one', async () => {
+    const fixture = await serve({ bareCreates: true })
+    await load(2)
+    const report = await sync(fixture)
+    expect(report).toMatchObject({ failed: [], pushed: 6, reconciled: 0 })
+    expectExactlyOnce(fixture, 2, 4)
   })
 
   it('refreshes an expired token once, saving the rotated tokens', async () => {
@@ -104,7 +130,20 @@ describe('syncOutbox', () => {
     const report = await sync(fixture, { tokens: { access_token: fixture.tokens.access, refresh_token: 'refresh-0' }, tokenStore })
     expect(report.failed).toEqual([])
     expect(fixture.counts.refreshes).toBeGreaterThan(1)
-    expect(saved.at(-1)).toEqual({ access_token: fixture.tokens.access, refresh_token: fixture.tokens.refresh })
+    // The fixture marks an expired token by renaming the one it expects (`access-3` → `access-3-expired`).
+    expect(saved.at(-1)).toEqual({ access_token: fixture.tokens.access.replace(/-expired$/, ''), refresh_token: fixture.tokens.refresh })
+  })
+
+  it('keeps going when tokens expire faster than the workers use them, and saves the last rotation', async () => {
+    const fixture = await serve({ faults: { expireTokenEvery: 3 } })
+    await load(20)
+    const saved: { refresh_token?: string }[] = []
+    const tokenStore = { encrypted: false, read: () => undefined, write: (t: { refresh_token?: string }) => void saved.push(t) }
+    const report = await sync(fixture, { tokens: { access_token: fixture.tokens.access, refresh_token: 'refresh-0' }, tokenStore, concurrency: 4 })
+    expect(report.failed).toEqual([])
+    expect(fixture.counts.refreshes).toBeGreaterThan(5)
+    expect(saved.at(-1)?.refresh_token).toBe(fixture.tokens.refresh)
+    expectExactlyOnce(fixture, 20, 40)
   })
 
   it('stops with sync_unauthorized when the token is refused and cannot be refreshed', async () => {

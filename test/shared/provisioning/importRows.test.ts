@@ -20,6 +20,11 @@ describe('import mapping', () => {
     expect(suggestMapping(headers)).toMatchObject({ first_name: 'First Name', last_name: 'Surname', email: 'E-mail', group: 'Groups', pin: 'PIN', device_label: 'device' })
   })
 
+  it('knows the usual spellings of the email and validity columns', () => {
+    const variants = ['Given Name', 'Family Name', 'E-mail Address', 'Start Date', 'End Date', 'Group Name']
+    expect(suggestMapping(variants)).toEqual({ first_name: 'Given Name', last_name: 'Family Name', email: 'E-mail Address', valid_from: 'Start Date', valid_to: 'End Date', group: 'Group Name' })
+  })
+
   it('names the required columns a mapping leaves out', () => {
     expect(mappingProblems({ first_name: 'a' }, ['a'])).toEqual(['last_name is required: choose the header that holds it.', 'email is required: choose the header that holds it.'])
   })

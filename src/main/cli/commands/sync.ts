@@ -1,6 +1,6 @@
 import { ExitCode } from '../io'
 import { nodeUserDataDir } from '../../paths'
-import { stderrLogger } from '../../logger'
+import type { Logger } from '../../logger'
 import { SyncErrorCode } from '../../sync/doorflowApi'
 import { syncOutbox, type SyncReport } from '../../sync/syncOutbox'
 import { fileTokenStore, type Tokens } from '../../sync/tokens'
@@ -26,24 +26,28 @@ export const syncCommand: CliCommand = {
   details: [
     DB_OPTION_HELP,
     '--api <baseUrl>   e.g. https://api.doorflow.com; paths under /api/3/ are appended',
-    '--token <token>   the OAuth bearer token; default: the saved one',
+    '--token <token>   the OAuth bearer token, saved for the next run; default: the saved one',
     '--concurrency N   requests in flight at once (default 4)',
-    '--refresh-token   saved (0600 file, with a warning) so an expired token is refreshed and rotated',
+    '--refresh-token   saved so an expired token is refreshed and rotated',
+    'Tokens are kept in doorflow-token.json in the user-data directory (0600, not encrypted: a warning says so).',
     'Output: { pushed, reconciled, failed: [...], retries }. Exit 1 if any operation is still failed or pending.'
   ],
   async run(values, _positionals, io) {
-    const tokenStore = fileTokenStore(nodeUserDataDir(), stderrLogger())
+    const baseUrl = requireOption(values, 'api')
+    const log = ioLogger(io)
+    const tokenStore = fileTokenStore(nodeUserDataDir(), log)
     const tokens = tokensFrom(values, tokenStore.read())
-    if (values['refresh-token'] !== undefined) tokenStore.write(tokens)
+    // A token given on the command line is kept for the next run (0600 file, with a warning on stderr).
+    if (values.token !== undefined || values['refresh-token'] !== undefined || values['token-url'] !== undefined) tokenStore.write(tokens)
     const store = await openStoreOption(values)
     try {
       let progress: Progress | undefined
       const report = await syncOutbox(store, {
-        baseUrl: requireOption(values, 'api'),
+        baseUrl,
         tokens,
         tokenStore,
         concurrency: countOption(values, 'concurrency', 4, 64),
-        log: stderrLogger(),
+        log,
         onProgress: (p) => {
           progress ??= createProgress('Syncing', p.total, io.interactive)
           progress.update(p.done)
@@ -55,6 +59,15 @@ export const syncCommand: CliCommand = {
     } finally {
       store.close()
     }
+  }
+}
+
+/** Warnings and logs go to stderr (through the CLI's io, so tests see them too). */
+function ioLogger(io: CliIo): Logger {
+  return {
+    info: (message) => io.err(`lintel: ${message}`),
+    warn: (message) => io.err(`lintel: warning: ${message}`),
+    error: (message, error) => io.err(`lintel: error: ${message}${error instanceof Error ? ` (${error.message})` : ''}`)
   }
 }
 
