@@ -64,6 +64,17 @@ function checkPattern(text: string, pattern: RegExp, example: string, upper = tr
 }
 
 /**
+ * A HID or PassFlow id: the demo's form of its own type (upper-cased), else any plain id kept as
+ * written (DoorFlow's own examples are ids like `passflow-id`), but never the other type's form.
+ */
+function mobileId(text: string, own: RegExp, other: RegExp, example: string): ValueCheck {
+  const upper = text.toUpperCase()
+  if (own.test(upper)) return { ok: true, value: upper }
+  if (other.test(upper)) return bad(`That is the other mobile system's id form; expected an id like ${example}.`)
+  return checkPattern(text, MOBILE, `${example} (letters, digits . _ : -; at most 64)`, false)
+}
+
+/**
  * The one function that turns a credential value (typed, imported, or read by NFC/BLE) into its
  * stored text form for its type, or says what is wrong with it.
  * A weak PIN is refused unless `allowWeakPin` is set.
@@ -86,9 +97,9 @@ export function checkCredentialValue(type: TypeShape, raw: string, options: { al
     case ValueFormat.cardNumber:
       return /^\d{1,20}$/.test(text) ? { ok: true, value: text.replace(/^0+(?=\d)/, '') } : bad('A card number is 1 to 20 digits.')
     case ValueFormat.hidMobile:
-      return checkPattern(text, HID_MOBILE, 'HID-0001-C28595')
+      return mobileId(text, HID_MOBILE, PASSFLOW, 'HID-0001-C28595 or hid-mobile-id')
     case ValueFormat.passflow:
-      return checkPattern(text, PASSFLOW, 'PF-18EB-6D86')
+      return mobileId(text, PASSFLOW, HID_MOBILE, 'PF-18EB-6D86 or passflow-id')
     case ValueFormat.mobile:
       return checkPattern(text, MOBILE, 'phone-7Q2K (letters, digits . _ : -; at most 64)', false)
     default:

@@ -75,6 +75,8 @@ describe('checkCredentialValue', () => {
     [DESFIRE, 'a1b2c3d4', 'A1B2C3D4'],
     [HID, 'hid-0001-c28595', 'HID-0001-C28595'],
     [PASSFLOW, ' PF-18EB-6D86 ', 'PF-18EB-6D86'],
+    [PASSFLOW, 'passflow-id', 'passflow-id'],
+    [HID, 'hid-mobile-id', 'hid-mobile-id'],
     [OTHER_MOBILE, 'phone-7Q2K', 'phone-7Q2K'],
     [PROX26, '118:25750', '118:25750']
   ])('%# stores %s as %s', (t, raw, stored) => {
@@ -86,6 +88,8 @@ describe('checkCredentialValue', () => {
     [DESFIRE, 'XYZ12345'],
     [HID, 'PF-18EB-6D86'],
     [PASSFLOW, 'HID-0001-C28595'],
+    [HID, 'has space'],
+    [PASSFLOW, 'x'.repeat(65)],
     [OTHER_MOBILE, 'has space'],
     [PIN, '0000'],
     [PIN, '12']
