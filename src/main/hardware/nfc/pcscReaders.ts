@@ -2,7 +2,7 @@ import type { NfcReader, NfcState } from '../../../shared/domain/hardware'
 import { describeTapError, standardOfAtr, TapError } from '../../../shared/nfc'
 import { hexToBytes } from '../../../shared/formats'
 import type { Logger } from '../../logger'
-import { pcscdReachable } from './pcscd'
+import { pcscdReachable, probePcscd } from './pcscd'
 import { ReaderEvents, type CardTap, type NfcReaderEvent, type NfcReaders, type ReadConfig } from './port'
 import { spawnWorker, type WorkerHandle } from './workerProcess'
 import { epochMs, type FromWorker } from './workerProtocol'
@@ -155,13 +155,20 @@ export class PcscReaders implements NfcReaders {
     }, 10_000).unref()
   }
 
-  /** The child may miss pcscd's death (nfc-pcsc then waits forever); main checks the socket itself. */
+  /**
+   * The child may miss pcscd's death (nfc-pcsc then waits forever); main checks the socket itself.
+   * A refused connection means pcscd is gone; a probe that timed out may only mean this process
+   * was busy, so that takes two in a row.
+   */
   private watchPcscd(child: WorkerHandle | undefined): void {
     clearInterval(this.watchdog)
+    let timeouts = 0
     this.watchdog = setInterval(() => {
       if (this.child !== child) return clearInterval(this.watchdog)
-      void pcscdReachable(this.options.socket).then((up) => {
-        if (up || this.child !== child) return
+      void probePcscd(this.options.socket).then((outcome) => {
+        if (this.child !== child) return
+        timeouts = outcome === 'timeout' ? timeouts + 1 : 0
+        if (outcome === 'up' || (outcome === 'timeout' && timeouts < 2)) return
         this.options.log.warn('pcscd stopped answering; restarting the reader process')
         child?.kill()
       })

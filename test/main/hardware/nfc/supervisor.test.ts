@@ -24,7 +24,13 @@ const child = vi.hoisted(() => {
   }
 })
 vi.mock('../../../../src/main/hardware/nfc/workerProcess', () => ({ spawnWorker: (): WorkerHandle => child.handle() as unknown as WorkerHandle }))
-vi.mock('../../../../src/main/hardware/nfc/pcscd', () => ({ PCSCD_SOCKET: '/test/pcscd.comm', pcscdReachable: async () => true }))
+const probes = vi.hoisted(() => ({ outcomes: [] as string[] }))
+vi.mock('../../../../src/main/hardware/nfc/pcscd', () => ({
+  PCSCD_SOCKET: '/test/pcscd.comm',
+  pcscdReachable: async () => true,
+  /** The watchdog's probes answer from `probes.outcomes` in order, then 'up'. */
+  probePcscd: async () => probes.outcomes.shift() ?? 'up'
+}))
 
 const { PcscReaders } = await import('../../../../src/main/hardware/nfc/pcscReaders')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -44,5 +50,31 @@ describe('the PC/SC supervisor', () => {
     await sleep(300)
     expect(taps).toEqual([])
     expect(readers.state().state).toBe('idle')
+  })
+
+  it("restarts the child when pcscd refuses, but not for one probe that timed out (main was only busy)", async () => {
+    const readers = new PcscReaders({ socket: '/test/pcscd.comm', readTimeoutMs: 1000, watchdogMs: 20, log: silentLogger })
+    readers.start({ aids: [] })
+    await vi.waitFor(() => expect(child.state.listeners.length).toBeGreaterThan(1))
+    child.say({ type: 'ready' } satisfies FromWorker)
+    const before = child.state.killed
+    probes.outcomes.push('timeout', 'up', 'timeout', 'up')
+    await sleep(200)
+    expect(child.state.killed).toBe(before)
+    probes.outcomes.push('timeout', 'timeout')
+    await vi.waitFor(() => expect(child.state.killed).toBe(before + 1))
+    await readers.stop()
+  })
+
+  it('restarts the child at once when the socket refuses connections', async () => {
+    const readers = new PcscReaders({ socket: '/test/pcscd.comm', readTimeoutMs: 1000, watchdogMs: 20, log: silentLogger })
+    const listeners = child.state.listeners.length
+    readers.start({ aids: [] })
+    await vi.waitFor(() => expect(child.state.listeners.length).toBeGreaterThan(listeners))
+    child.say({ type: 'ready' } satisfies FromWorker)
+    const before = child.state.killed
+    probes.outcomes.push('refused')
+    await vi.waitFor(() => expect(child.state.killed).toBe(before + 1))
+    await readers.stop()
   })
 })
