@@ -5,7 +5,7 @@ import { ErrorCode, LintelError } from '../../shared/contract/result'
 import {
   credentialsOf,
   diagnose,
-  findPerson,
+  resolveSubject,
   type DiagnoseRequest,
   type Diagnosis,
   type FixAction,
@@ -16,6 +16,7 @@ import {
 import type { Id, Site } from '../../shared/domain/site'
 import type { Settings } from '../../shared/domain/settings'
 import { backupPin } from '../../shared/provisioning/advice'
+import { sortedQuantile } from '../../shared/rf'
 import { diagnosisHtml } from '../diagnose/report'
 import type { Logger } from '../logger'
 import type { BleService } from './bleService'
@@ -45,10 +46,7 @@ export class DiagnoseService {
 
   async run(request: DiagnoseRequest): Promise<Diagnosis> {
     const site = this.deps.site.snapshot()
-    const person = findPerson(site, request.person)
-    if (!person) throw new LintelError(ErrorCode.notFound, `There is no person ${String(request.person)} on this site.`)
-    const door = site.doors.find((d) => d.id === request.door_id)
-    if (!door) throw new LintelError(ErrorCode.notFound, `There is no door with id ${show(request.door_id)} on this site.`)
+    const { person, door } = resolveSubject(site, request.person, request.door_id)
     const credentialIds = credentialsOf(site, person.id).map((c) => c.id)
     const tap = request.live?.tapSeconds ? await this.tapTest(site, request.live.tapSeconds, door.id) : null
     const scan = request.live?.scanSeconds ? await this.scanTest(door.id, request.live.scanSeconds) : null
@@ -102,9 +100,8 @@ export class DiagnoseService {
       stop()
       if (!wasScanning) await this.deps.ble.stopScan()
     }
-    const sorted = [...rssi].sort((a, b) => a - b)
-    const mid = sorted.length >> 1
-    const median = sorted.length ? (sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2) : null
+    const sorted = Float64Array.from(rssi).sort()
+    const median = sorted.length ? sortedQuantile(sorted, 0.5) : null
     return {
       outcome: 'scanned',
       seconds,
@@ -126,7 +123,7 @@ export class DiagnoseService {
       case 'enable_credential': {
         const credential = site.credentials.find((c) => c.id === action.credential_id)
         if (!credential) throw new LintelError(ErrorCode.notFound, `There is no credential ${show(action.credential_id)}.`)
-        if (credential.status === 'revoked') throw new LintelError(ErrorCode.conflict, 'A revoked credential cannot be enabled again; start a device change to issue a new one.')
+        if (credential.status === 'revoked') throw new LintelError(ErrorCode.conflict, 'A revoked credential cannot be enabled again; issue the phone a new credential on the Provision page.')
         const saved = await p.saveCredential({ ...credential, enabled: true, status: credential.status === 'disabled' ? 'active' : credential.status, allow_weak_pin: true })
         const message = `Enabled credential ${show(saved.id)}${saved.status === 'invited' ? '; it still waits for the phone to accept its invitation' : ''}.`
         p.logChange(`helpdesk fix: ${message}`, 'credential', saved.id)

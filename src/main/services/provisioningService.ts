@@ -8,7 +8,6 @@ import { deleteDoor, deleteGroup, saveDoor, saveGroup } from '../store/places'
 import { deleteCredential, deletePerson, saveCredential, savePerson } from '../store/records'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
-import type { OutboxRow } from '../store/outbox'
 import type { SyncEvidence } from '../../shared/diagnose/model'
 import type { Store } from '../store/store'
 import { syncStates } from '../store/syncStates'
@@ -125,14 +124,12 @@ export class ProvisioningService {
     const store = this.store
     const evidence: SyncEvidence[] = []
     const wanted: [SyncEvidence['entity'], Id, 'people' | 'credentials'][] = [['person', personId, 'people'], ...credentialIds.map((id) => ['credential', id, 'credentials'] as [SyncEvidence['entity'], Id, 'credentials'])]
-    const open = new Map<string, OutboxRow[]>()
-    for (const row of store.outbox.states()) open.set(`${row.entity}:${row.entity_id}`, [...(open.get(`${row.entity}:${row.entity_id}`) ?? []), row])
     for (const [entity, id, table] of wanted) {
-      const ops = open.get(`${entity}:${idKey(id)}`) ?? []
+      const ops = store.outbox.statesOf(entity, idKey(id))
       for (const op of ops) evidence.push({ entity, id, state: op.state, op: op.op, message: op.error })
       if (ops.length || !includeLocal) continue
-      const row = store.db.prepare(`SELECT remote_id, pending_create FROM ${table} WHERE id = ?`).get(idKey(id)) as { remote_id: string | null; pending_create: number } | undefined
-      if (row && row.remote_id === null) evidence.push({ entity, id, state: row.pending_create ? 'pending' : 'local', op: 'create', message: null })
+      const remote = store.db.prepare(`SELECT remote_id FROM ${table} WHERE id = ?`).pluck().get(idKey(id))
+      if (remote === null) evidence.push({ entity, id, state: 'local', op: 'create', message: null })
     }
     return evidence
   }

@@ -118,6 +118,14 @@ export class Outbox {
     return counts
   }
 
+  /** One record's open operations, oldest first: its flagged create, or its outbox rows. */
+  statesOf(entity: OutboxEntity, entityId: string): OutboxRow[] {
+    if (this.createPending(entity, entityId)) {
+      return [{ seq: 0, entity, entity_id: entityId, op: 'create', state: OutboxState.pending, attempts: 0, payload: null, error: null, fields: null }]
+    }
+    return this.open.all(entity, entityId) as OutboxRow[]
+  }
+
   /** Every open operation: outbox rows by age, then flagged creates (people, then credentials). */
   states(): OutboxRow[] {
     const flagged = (entity: OutboxEntity) =>

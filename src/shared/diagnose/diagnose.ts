@@ -102,16 +102,25 @@ const live = (c: Credential): boolean => c.enabled && c.status !== 'revoked' && 
 const show = (id: Id): string => JSON.stringify(id)
 
 /**
+ * The person (by id or email) and the door a diagnosis is about.
+ * @throws LintelError not_found naming the one that is missing.
+ */
+export function resolveSubject(site: Site, personRef: Id | string, doorId: Id): { person: Person; door: Door } {
+  const person = findPerson(site, personRef)
+  if (!person) throw new LintelError(ErrorCode.notFound, `There is no person ${typeof personRef === 'string' && personRef.includes('@') ? personRef : show(personRef)} on this site.`)
+  const door = site.doors.find((d) => d.id === doorId)
+  if (!door) throw new LintelError(ErrorCode.notFound, `There is no door with id ${show(doorId)} on this site.`)
+  return { person, door }
+}
+
+/**
  * Runs every check for a person at a door and time: each failing decision-engine check (not only
  * the first), credential state, reader and phone compatibility, backups, sync state and live tests.
  * Findings come sorted by likelihood, highest first; ties keep the order the checks ran.
  * @throws LintelError not_found for an unknown person, door or credential.
  */
 export function diagnose(site: Site, compiled: CompiledSite, input: DiagnoseInput): Diagnosis {
-  const person = findPerson(site, input.person)
-  if (!person) throw new LintelError(ErrorCode.notFound, `There is no person ${typeof input.person === 'string' && input.person.includes('@') ? input.person : show(input.person)} on this site.`)
-  const door = site.doors.find((d) => d.id === input.door_id)
-  if (!door) throw new LintelError(ErrorCode.notFound, `There is no door with id ${show(input.door_id)} on this site.`)
+  const { person, door } = resolveSubject(site, input.person, input.door_id)
   const atMs = parseInstant(input.at)
   if (Number.isNaN(atMs)) throw new LintelError(ErrorCode.badRequest, `Not an ISO 8601 instant with Z or an offset: ${input.at}`)
   const types = new Map(site.credential_types.map((t) => [t.id, t]))
@@ -417,7 +426,11 @@ function adviceFindings(ctx: Context): void {
 
 /** Changes that never reached DoorFlow, or have not yet: the door still works from the old state. */
 function syncFindings(ctx: Context, sync: readonly SyncEvidence[]): void {
-  const name = (e: SyncEvidence) => (e.entity === 'person' ? `${ctx.person.first_name}'s record` : describe(ctx, ctx.mine.find((c) => c.id === e.id) ?? ({ id: e.id, credential_type_id: '?' } as Credential)))
+  const name = (e: SyncEvidence): string => {
+    if (e.entity === 'person') return `${ctx.person.first_name}'s record`
+    const credential = ctx.mine.find((c) => c.id === e.id)
+    return credential ? describe(ctx, credential) : `credential ${show(e.id)} (deleted here)`
+  }
   const failed = sync.filter((e) => e.state === 'failed')
   if (failed.length) {
     add(ctx, FindingCode.syncFailed, 'error', 0.9, 'A change was refused by DoorFlow', failed.map((e) => `${name(e)}: ${e.op ?? 'change'} failed${e.message ? ` (${e.message})` : ''}.`).join(' '), 'Correct the record as the message says (Provision page), then sync: until then the door does not know the change.')

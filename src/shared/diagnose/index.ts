@@ -1,2 +1,2 @@
 export * from './model'
-export { credentialsOf, diagnose, doorRadios, findPerson, PROPAGATION_MS, typeRadios, type DiagnoseInput } from './diagnose'
+export { credentialsOf, diagnose, doorRadios, findPerson, resolveSubject, PROPAGATION_MS, typeRadios, type DiagnoseInput } from './diagnose'

@@ -167,6 +167,8 @@ describe('diagnose: one seeded fault per case', () => {
     expect(d.findings[0]!.evidence).toMatch(/value is already in use/)
     expect(finding(d, 'sync_pending').severity).toBe('warning')
     expect(d.source).toBe('database')
+    const gone = run(siteWith(), { sync: [{ entity: 'credential', id: 1999, state: 'pending', op: 'delete', message: null }] })
+    expect(finding(gone, 'sync_pending').evidence).toBe('credential 1999 (deleted here): delete pending.')
   })
 
   it('15. two phones sharing one credential value → credential_shared', () => {
