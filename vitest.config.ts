@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
+          globalSetup: ['test/globalSetup.mjs'],
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**', 'node_modules/**'],
@@ -26,6 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup: ['test/globalSetup.mjs'],
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs the CLI from its TypeScript sources through tsx, so `npx lintel` never runs a stale build.
-import { register } from 'tsx/esm/api'
+// Runs the built CLI (out/cli, made by `npm ci`'s prepare step). The build is checked on every start
+// against a stamp of the sources and each file's SHA-256, and rebuilt first when it is stale or
+// damaged, so `npx lintel` never runs stale or half-written code. docs/decisions/0002-built-cli.md
+import { pathToFileURL } from 'node:url'
+import { ensureBuilt } from '../scripts/cli-build.mjs'
 
-register()
-const { runCli } = await import('../src/main/cli/index.ts')
-process.exitCode = await runCli(process.argv.slice(2))
+const { entry } = await ensureBuilt()
+await import(pathToFileURL(entry).href)

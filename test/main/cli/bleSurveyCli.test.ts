@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AdvertSchema } from '../../../src/shared/domain/ble'
 import { SurveyAnalysisSchema, scenarioSamples, type SurveyAnalysis } from '../../../src/shared/rf'
 import { cli } from '../../helpers/cli'
 
-const HERALD = join(process.cwd(), '..', 'shared', 'data', 'herald-rssi')
+const HERALD = fileURLToPath(new URL('../../fixtures/herald-rssi', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'lintel-survey-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

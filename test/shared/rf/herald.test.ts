@@ -1,5 +1,5 @@
 /**
- * Real phone-to-phone RSSI from the Herald Project (../shared/data/herald-rssi, see its README): a
+ * Real phone-to-phone RSSI from the Herald Project (test/fixtures/herald-rssi, see its README): a
  * robot held phone B at known distances from phone A, 1 cm steps for 4 minutes or 10 cm steps for
  * 20 minutes, in an ordinary room with a line of sight.
  *
@@ -30,7 +30,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { analyzeSurvey, describeMarks, estimateDistance, fitLogDistance, groupByMark, parseSamplesText, type Sample } from '../../../src/shared/rf'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-const heraldDir = path.resolve(repoRoot, '..', 'shared', 'data', 'herald-rssi')
+const heraldDir = path.resolve(repoRoot, 'test', 'fixtures', 'herald-rssi')
 
 interface Expected {
   file: string

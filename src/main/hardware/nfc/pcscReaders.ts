@@ -98,7 +98,13 @@ export class PcscReaders implements NfcReaders {
     if (!(await pcscdReachable(this.options.socket))) return this.waitFor('pcscd_down', this.options.pollMs ?? 200)
     if (!this.running || this.child) return
     this.setState('starting')
-    const child = spawnWorker(this.options.log)
+    let child: WorkerHandle
+    try {
+      child = spawnWorker(this.options.log)
+    } catch (error) {
+      this.options.log.error((error as Error).message)
+      return this.setState('unavailable', `${STATE_DETAIL.unavailable} (${(error as Error).message})`)
+    }
     this.child = child
     child.onMessage((message) => this.handle(child, message))
     child.onExit(() => this.exited(child))

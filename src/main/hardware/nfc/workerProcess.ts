@@ -1,8 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import type { Logger } from '../../logger'
 import { appRoot } from '../../paths'
 import type { FromWorker, ToWorker } from './workerProtocol'
@@ -19,18 +18,21 @@ export interface WorkerHandle {
   kill(): void
 }
 
-/** The built bundle sits next to main's (out/main/nfcWorker.js); from sources it runs through tsx. */
-function workerEntry(): { modulePath: string; execArgv: string[] } {
+/**
+ * The child runs built JavaScript, never TypeScript through a loader: next to the module that forks
+ * it (out/main/nfcWorker.js in the app, nfcWorker.mjs in the CLI's build), or, when main runs from
+ * its sources (the tests), the CLI build's worker that `LINTEL_NFC_WORKER` names.
+ */
+export function workerEntry(env: NodeJS.ProcessEnv = process.env): string {
   const here = dirname(fileURLToPath(import.meta.url))
-  const built = [join(here, 'nfcWorker.js'), join(here, '..', 'nfcWorker.js')].find((path) => existsSync(path))
-  if (built) return { modulePath: built, execArgv: [] }
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-  return { modulePath: join(here, 'worker.ts'), execArgv: ['--import', tsx] }
+  const candidates = [join(here, 'nfcWorker.mjs'), join(here, 'nfcWorker.js'), join(here, '..', 'nfcWorker.js'), env.LINTEL_NFC_WORKER].filter((p): p is string => Boolean(p))
+  const built = candidates.find((path) => existsSync(path))
+  if (!built) throw new Error('the PC/SC worker is not built: run `npx lintel info` once (it builds the CLI and its worker)')
+  return built
 }
 
 export function spawnWorker(log: Logger): WorkerHandle {
-  const { modulePath, execArgv } = workerEntry()
-  const child = fork(modulePath, [], { cwd: appRoot(), execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' })
+  const child = fork(workerEntry(), [], { cwd: appRoot(), execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' })
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
     for (const line of text.split('\n')) if (line.trim()) log.warn(`PC/SC child: ${line.trim()}`)
   })
