@@ -3,7 +3,7 @@
 // and rebuilds when it is stale or damaged, so a half-written or stale build is never run.
 // Node built-ins only on the check path; esbuild is imported only when a build is needed.
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -74,21 +74,21 @@ export async function build(stamp = sourceStamp()) {
   mkdirSync(outDir, { recursive: true })
   const tmp = join(outDir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
   try {
-    await esbuild({
-      entryPoints: { lintel: join(root, 'src/main/cli/main.ts'), nfcWorker: join(root, 'src/main/hardware/nfc/worker.ts') },
-      outdir: tmp,
+    const common = {
       bundle: true,
-      splitting: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      outExtension: { '.js': '.mjs' },
       external: EXTERNAL,
       // Bundled CommonJS packages call require() for Node built-ins.
       banner: { js: "import { createRequire as __lintelRequire } from 'node:module'; const require = __lintelRequire(import.meta.url);" },
       logLevel: 'error',
       legalComments: 'none'
-    })
+    }
+    // The CLI is split at its dynamic imports, so a command loads only what it uses.
+    await esbuild({ ...common, entryPoints: { lintel: join(root, 'src/main/cli/main.ts') }, outdir: tmp, splitting: true, outExtension: { '.js': '.mjs' } })
+    // The worker is a bundle of its own: it starts with what a read needs and nothing else.
+    await esbuild({ ...common, entryPoints: [join(root, 'src/main/hardware/nfc/worker.ts')], outfile: join(tmp, 'nfcWorker.mjs') })
     const files = {}
     for (const name of readdirSync(tmp)) {
       const path = join(tmp, name)

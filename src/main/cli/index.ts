@@ -4,10 +4,13 @@ import type { CliCommand } from './command'
 import { commands } from './commands'
 import { ExitCode, INPUT_ERROR_CODES, processIo, UsageError, type CliIo } from './io'
 
-/** Runs one CLI invocation and returns its exit code (0 done, 1 failed, 2 bad usage or input). */
-export async function runCli(argv: string[], makeIo: (json: boolean) => CliIo = processIo): Promise<ExitCode> {
+/**
+ * Runs one CLI invocation and returns its exit code (0 done, 1 failed, 2 bad usage or input).
+ * `startedAt` is when the command started (the process's start, for the real CLI; default now).
+ */
+export async function runCli(argv: string[], makeIo: (json: boolean) => CliIo = processIo, startedAt = Date.now()): Promise<ExitCode> {
   const json = argv.includes('--json')
-  const io = makeIo(json)
+  const io: CliIo = { ...makeIo(json), startedAt }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(generalHelp())
     return ExitCode.ok

@@ -36,6 +36,8 @@ export interface CliIo {
   err(text: string): void
   readonly json: boolean
   readonly interactive: boolean
+  /** When the command started (epoch ms): `--timeout S` counts from here. */
+  readonly startedAt?: number
 }
 
 export const processIo = (json: boolean): CliIo => ({

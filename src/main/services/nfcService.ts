@@ -26,6 +26,11 @@ export interface NfcServiceDeps {
 
 export interface WaitOptions {
   readonly timeoutMs: number
+  /**
+   * When the timeout starts counting (epoch ms), for a command whose `--timeout` counts from its own
+   * start. Without it the clock starts once the readers have started.
+   */
+  readonly countFrom?: number
   /** Only taps on this reader (its full PC/SC name). */
   readonly reader?: string
 }
@@ -99,16 +104,18 @@ export class NfcService {
   /**
    * Resolves with the next tap, or fails with no_tap when none comes in time. Starts reading if needed.
    * The clock starts once the readers have started (or failed to): forking the PC/SC child takes a
-   * second or two, which must not eat a short `--timeout`. The wait for the start is capped.
+   * second or two, which must not eat a short timeout. The wait for the start is capped. With
+   * `countFrom` the clock is the caller's, as a CLI `--timeout` counts from the command's start.
    */
   nextTap(options: WaitOptions): Promise<TapEvent> {
     if (this.readers.state().state === 'idle') this.startReading(this.doorId)
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined
+      const startup: { timer?: NodeJS.Timeout } = {}
       let unwatch = (): void => undefined
       const finish = (): void => {
         clearTimeout(timer)
-        clearTimeout(startup)
+        clearTimeout(startup.timer)
         unwatch()
         this.waiters.delete(waiter)
       }
@@ -121,17 +128,21 @@ export class NfcService {
       }
       const expire = (): void => {
         finish()
-        reject(new LintelError(NfcErrorCode.noTap, `No tap within ${options.timeoutMs / 1000} s.${this.whyNoTap(options.reader)}`))
+        reject(new LintelError(NfcErrorCode.noTap, `No card or phone was presented within ${options.timeoutMs / 1000} s.${this.whyNoTap(options.reader)}`))
       }
       const arm = (): void => {
         unwatch()
-        clearTimeout(startup)
+        clearTimeout(startup.timer)
         timer ??= setTimeout(expire, options.timeoutMs)
       }
       this.waiters.add(waiter)
+      if (options.countFrom !== undefined) {
+        timer = setTimeout(expire, Math.max(0, options.countFrom + options.timeoutMs - Date.now()))
+        return
+      }
       const starting = this.starting()
-      const startup = starting ? setTimeout(arm, STARTUP_ALLOWANCE_MS) : undefined
       if (!starting) return arm()
+      startup.timer = setTimeout(arm, STARTUP_ALLOWANCE_MS)
       unwatch = this.readers.onEvent((event) => {
         if (event.type === 'state' && !this.starting()) arm()
       })

@@ -1,5 +1,5 @@
 import { getResponse, moreData, splitResponse, withLe, wrongLe, type ApduResponse } from './apdu'
-import { TapError } from './tapRecord'
+import { TapError } from './tapErrors'
 
 /**
  * Sends one command APDU and returns the response (data + SW1SW2). `maxResponse` is the buffer

@@ -3,7 +3,7 @@ import { GET_UID, selectAid } from './apdu'
 import { standardOfAtr, type CardStandard } from './atr'
 import { TapReadError, transceive, type Transmit } from './exchange'
 import { StatusWord } from './statusWords'
-import { describeTapError, TapError } from './tapRecord'
+import { describeTapError, TapError } from './tapErrors'
 
 /** What one read of a card or phone found; the reader, time and latency are added by the caller. */
 export interface TapReading {

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
 import { describeZodError, LintelError } from '../../../shared/contract'
 import { compileSite, decide, DecisionRequestSchema, type Decision, type DecisionRequest } from '../../../shared/decision'
 import type { Site } from '../../../shared/domain/site'
@@ -58,17 +57,29 @@ function singleRequest(site: Site, values: Parameters<CliCommand['run']>[0]): De
 async function readRequests(path: string): Promise<DecisionRequest[]> {
   const requests: DecisionRequest[] = []
   let line = 0
+  const take = (text: string): void => {
+    line++
+    if (text.trim()) requests.push(parseRequestLine(text, `${path}:${line}`))
+  }
   try {
-    for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-      line++
-      if (!text.trim()) continue
-      requests.push(parseRequestLine(text, `${path}:${line}`))
-    }
+    await eachLine(path, take)
   } catch (error) {
     if (error instanceof LintelError) throw error
     throw new LintelError('requests_unreadable', `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
   return requests
+}
+
+/** Calls `take` with each line (LF or CRLF) of a file read in 1 MB chunks: several times faster than readline. */
+async function eachLine(path: string, take: (text: string) => void): Promise<void> {
+  const strip = (text: string): string => (text.endsWith('\r') ? text.slice(0, -1) : text)
+  let rest = ''
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (rest + (chunk as string)).split('\n')
+    rest = lines.pop()!
+    for (const text of lines) take(strip(text))
+  }
+  if (rest) take(strip(rest))
 }
 
 function parseRequestLine(text: string, where: string): DecisionRequest {

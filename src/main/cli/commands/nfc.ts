@@ -86,7 +86,7 @@ export const nfcReadCommand: CliCommand = {
   details: [
     '--reader NAME   only taps on this reader (its full PC/SC name, see `lintel nfc readers`)',
     '--aid HEX       select these AIDs on phones instead of the built-in and settings list (repeatable)',
-    '--timeout S     seconds to wait for the tap; default: the tap timeout in settings',
+    '--timeout S     seconds to wait for the tap, counted from the command\'s start; default: the tap timeout in settings',
     'Exit 1 when no tap comes in time or the read fails (the reason is printed).'
   ],
   async run(values, _positionals, io) {
@@ -96,7 +96,7 @@ export const nfcReadCommand: CliCommand = {
       const seconds = timeoutOption(values, services.settings().nfcTimeoutSeconds)
       services.nfc.useAids(aids)
       const reader = stringOption(values, 'reader')
-      const event = await services.nfc.nextTap({ timeoutMs: seconds * 1000, ...(reader ? { reader } : {}) })
+      const event = await services.nfc.nextTap({ timeoutMs: seconds * 1000, countFrom: io.startedAt, ...(reader ? { reader } : {}) })
       return printTap(event, io)
     } finally {
       await services.nfc.close()

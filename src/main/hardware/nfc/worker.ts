@@ -5,8 +5,10 @@
  */
 import { createRequire } from 'node:module'
 import type { Card, NFC, Reader } from 'nfc-pcsc'
-import { bytesToHex } from '../../../shared/formats'
-import { readCard, type Transmit } from '../../../shared/nfc'
+// Direct imports, not the barrels: the child loads only what a read needs (no zod), so it is ready sooner.
+import { bytesToHex } from '../../../shared/formats/hex'
+import { readCard } from '../../../shared/nfc/readCard'
+import type { Transmit } from '../../../shared/nfc/exchange'
 import { epochMs, type FromWorker, type ToWorker } from './workerProtocol'
 
 let aids: string[] = []

@@ -57,7 +57,7 @@ describe('lintel nfc over pcscd and vpcd', () => {
   it('nfc read exits 1 with no_tap when nothing is tapped in time', async () => {
     const run = await cli('nfc', 'read', '--json', '--timeout', '1')
     expect(run.code).toBe(1)
-    expect(run.json()).toEqual({ ok: false, error: { code: 'no_tap', message: 'No tap within 1 s.' } })
+    expect(run.json()).toEqual({ ok: false, error: { code: 'no_tap', message: 'No card or phone was presented within 1 s.' } })
   })
 
   it('nfc read --aid selects only the given AIDs, and exits 1 when the phone answers none', async () => {

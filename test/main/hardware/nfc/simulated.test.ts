@@ -73,7 +73,7 @@ describe('the simulated reader through the contract', () => {
   })
 
   it('says, when no tap comes, that the simulated reader is in use', async () => {
-    await expect(t.services.nfc.nextTap({ timeoutMs: 100 })).rejects.toMatchObject({ code: 'no_tap', message: expect.stringMatching(/^No tap within 0.1 s\. .*simulated reader/) })
+    await expect(t.services.nfc.nextTap({ timeoutMs: 100 })).rejects.toMatchObject({ code: 'no_tap', message: expect.stringMatching(/^No card or phone was presented within 0.1 s\. .*simulated reader/) })
   })
 
   it('refuses an unknown credential type, and a tap before reading starts', async () => {
@@ -110,7 +110,7 @@ describe('the PC/SC supervisor without pcscd', () => {
       nfc: { socket: '/nonexistent/pcscd.comm' }
     })
     try {
-      await expect(services.nfc.nextTap({ timeoutMs: 400 })).rejects.toMatchObject({ code: 'no_tap', message: expect.stringMatching(/^No tap within 0.4 s\. .*pcscd\) is not answering/) })
+      await expect(services.nfc.nextTap({ timeoutMs: 400 })).rejects.toMatchObject({ code: 'no_tap', message: expect.stringMatching(/^No card or phone was presented within 0.4 s\. .*pcscd\) is not answering/) })
     } finally {
       await services.close()
       rmSync(dir, { recursive: true, force: true })
@@ -161,7 +161,15 @@ describe('waiting for a tap', () => {
 
   it('still times out when the readers are ready and no card comes', async () => {
     const service = new NfcService({ readers: slowReaders(100, 1000), site: t.services.site, settings: () => t.services.settings(), hub: t.services.hub, log: silentLogger, pcscd: () => true })
-    await expect(service.nextTap({ timeoutMs: 200 })).rejects.toMatchObject({ code: 'no_tap', message: 'No tap within 0.2 s.' })
+    await expect(service.nextTap({ timeoutMs: 200 })).rejects.toMatchObject({ code: 'no_tap', message: 'No card or phone was presented within 0.2 s.' })
+    await service.close()
+  })
+
+  it('counts from the caller\'s start when given one, however slowly the readers start (a CLI --timeout)', async () => {
+    const service = new NfcService({ readers: slowReaders(400, 50), site: t.services.site, settings: () => t.services.settings(), hub: t.services.hub, log: silentLogger, pcscd: () => true })
+    const started = Date.now()
+    await expect(service.nextTap({ timeoutMs: 300, countFrom: started - 200 })).rejects.toMatchObject({ code: 'no_tap' })
+    expect(Date.now() - started).toBeLessThan(300)
     await service.close()
   })
 })

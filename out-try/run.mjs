@@ -1,2 +1,0 @@
-const { runCli } = await import('./cli/index.js')
-process.exitCode = await runCli(process.argv.slice(2))
