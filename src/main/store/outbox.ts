@@ -55,9 +55,12 @@ export class Outbox {
     this.requeue = db.prepare("UPDATE outbox SET state = 'pending', error = NULL, fields = NULL, updated_at = ? WHERE seq = ?")
   }
 
-  /** Queues a change, folding it into operations not yet sent. Call inside the write's transaction. */
-  enqueue(entity: OutboxEntity, entityId: string, op: OutboxOp, payload?: DeletePayload): void {
-    if (op === 'create') return this.flagCreate(entity, entityId)
+  /**
+   * Queues an update or delete, folding it into operations not yet sent. Called only by the table
+   * writers (people.ts, credentials.ts), inside the write's transaction. A create needs no call: the
+   * writer inserts the record with `pending_create = 1`.
+   */
+  enqueue(entity: OutboxEntity, entityId: string, op: Exclude<OutboxOp, 'create'>, payload?: DeletePayload): void {
     if (this.createPending(entity, entityId)) return
     const open = this.open.all(entity, entityId) as OutboxRow[]
     if (open.length === 0) return this.add(entity, entityId, op, payload)
@@ -71,8 +74,11 @@ export class Outbox {
     this.add(entity, entityId, op, payload)
   }
 
-  private flagCreate(entity: OutboxEntity, entityId: string): void {
-    this.db.prepare(`UPDATE ${TABLE[entity]} SET pending_create = 1 WHERE id = ?`).run(entityId)
+  /** A person is being deleted: their credentials' operations never sent need not be sent. */
+  forgetUnsentCredentialsOf(personKey: string): void {
+    this.db
+      .prepare("DELETE FROM outbox WHERE entity = 'credential' AND state = 'pending' AND attempts = 0 AND entity_id IN (SELECT id FROM credentials WHERE person_id = ?)")
+      .run(personKey)
   }
 
   /** True while the record's create has not been handed to a sync: updates fold into it, a delete needs nothing sent. */
