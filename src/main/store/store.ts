@@ -38,7 +38,7 @@ export class Store {
   private closed = false
   private uid: string | undefined
 
-  private constructor(readonly db: Database.Database) {
+  private constructor(private readonly db: Database.Database) {
     const sql = new Statements(db)
     this.outbox = new Outbox(db)
     this.meta = new Meta(sql)
@@ -127,6 +127,11 @@ export class Store {
   /** The journal mode and schema version, for diagnosis and tests. */
   fileInfo(): { journalMode: string; schemaVersion: number } {
     return { journalMode: this.db.pragma('journal_mode', { simple: true }) as string, schemaVersion: this.db.pragma('user_version', { simple: true }) as number }
+  }
+
+  /** @deprecated sync code moves into store/ (issue 13): only src/main/sync and syncService.ts may use this. */
+  get legacyDb(): Database.Database {
+    return this.db
   }
 
   close(): void {
