@@ -36,5 +36,5 @@ export function nextWholeId(sql: Statements, table: NumberedTable): number {
 
 /** @deprecated sync code moves into store/ (issue 13); use `store.people.nextId()` and its kin. */
 export function nextNumericId(store: Store, table: NumberedTable): number {
-  return store[table === 'people' ? 'people' : table].nextId()
+  return store[table].nextId()
 }
