@@ -40,7 +40,7 @@ export class Store {
 
   private constructor(private readonly db: Database.Database) {
     const sql = new Statements(db)
-    this.outbox = new Outbox(db)
+    this.outbox = new Outbox(sql)
     this.meta = new Meta(sql)
     this.credentialTypes = new CredentialTypes(sql)
     this.schedules = new Schedules(sql)
