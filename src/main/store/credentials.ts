@@ -123,7 +123,7 @@ export class Credentials {
       const fields = { ...draft, value, status: draft.status ?? (existing?.status as Credential['status'] | undefined) ?? 'active', label: draft.label ?? null, device: draft.device ?? null }
       const id = existing ? idFromKey(existing.id as string) : this.nextId()
       if (existing) this.update(id, fields)
-      else this.create(id, { ...fields, issued_at: nowIso() })
+      else if (!this.create(id, { ...fields, issued_at: nowIso() })) invalid({ value: 'This value is already in use.' })
       return this.get(id) as Credential
     })
   }
