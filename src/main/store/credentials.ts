@@ -2,7 +2,6 @@ import { CredentialSchema, type Credential, type Id } from '../../shared/domain/
 import { checkCredentialValue } from '../../shared/formats/validate'
 import { CredentialInputSchema, credentialRules, type CredentialDraft } from '../../shared/provisioning/schemas'
 import { idFromKey, idKey, nowIso } from './database'
-import type { Outbox } from './outbox'
 import { invalid, nextWholeId, notFound, parseOrThrow, type Row } from './records'
 import { credentialOf } from './siteRows'
 import type { Statements } from './statements'
@@ -29,7 +28,7 @@ const flag = (value: boolean): number => (value ? 1 : 0)
 export class Credentials {
   constructor(
     private readonly sql: Statements,
-    private readonly store: Pick<Store, 'transaction' | 'people' | 'credentialTypes'> & { readonly outbox: Outbox }
+    private readonly store: Pick<Store, 'transaction' | 'outbox' | 'people' | 'credentialTypes'>
   ) {}
 
   /** The stored row of a credential (`id` as its key), or undefined. */

@@ -1,7 +1,6 @@
 import { PersonSchema, type Id, type Person } from '../../shared/domain/site'
 import { PersonInputSchema } from '../../shared/provisioning/schemas'
 import { idFromKey, idKey } from './database'
-import type { Outbox } from './outbox'
 import { invalid, nextWholeId, notFound, parseOrThrow, type Row } from './records'
 import { personOf } from './siteRows'
 import type { Statements } from './statements'
@@ -32,7 +31,7 @@ const flag = (value: boolean): number => (value ? 1 : 0)
 export class People {
   constructor(
     private readonly sql: Statements,
-    private readonly store: Pick<Store, 'transaction' | 'groups' | 'systemId'> & { readonly outbox: Outbox }
+    private readonly store: Pick<Store, 'transaction' | 'outbox' | 'groups' | 'systemId'>
   ) {}
 
   /** The stored row of a person (`id` as its key), or undefined. */

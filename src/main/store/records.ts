@@ -18,12 +18,14 @@ export function invalid(fields: FieldErrors): never {
   throw new LintelError(StoreErrorCode.invalid, first ? `${first[0]}: ${first[1]}` : 'invalid record', fields)
 }
 
+/** The input parsed by `schema`, or the invalid-record error with its field errors. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input)
   if (!parsed.success) invalid(fieldErrorsOf(parsed.error))
   return parsed.data
 }
 
+/** Throws the store's not-found error for a record of this kind. */
 export function notFound(what: string, id: Id): never {
   throw new LintelError(StoreErrorCode.notFound, `There is no ${what} ${JSON.stringify(id)}.`)
 }

@@ -134,6 +134,7 @@ export class Store {
     return this.db
   }
 
+  /** Closes the connection; later calls do nothing. */
   close(): void {
     if (this.closed) return
     this.closed = true
