@@ -52,12 +52,9 @@ export interface ImportReport {
  */
 export async function importPeople(store: Store, chunks: AsyncIterable<string>, options: ImportOptions = {}): Promise<ImportReport> {
   const run = new ImportRun(store, options)
-  store.db.exec('BEGIN IMMEDIATE')
   try {
-    await run.readAll(chunks)
-    store.db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT')
+    await store.transactionAsync(() => run.readAll(chunks), { keep: !options.dryRun })
   } catch (error) {
-    if (store.db.inTransaction) store.db.exec('ROLLBACK')
     if (error instanceof CsvSyntaxError) throw new LintelError(ImportErrorCode.syntax, error.message)
     throw error
   }

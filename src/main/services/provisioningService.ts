@@ -4,8 +4,6 @@ import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../..
 import type { ImportMapping } from '../../shared/provisioning/importColumns'
 import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from '../provisioning/exports'
 import { importPeople, type ImportReport } from '../provisioning/importPeople'
-import { deleteDoor, deleteGroup, saveDoor, saveGroup } from '../store/places'
-import { deleteCredential, deletePerson, saveCredential, savePerson } from '../store/records'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
 import type { SyncEvidence } from '../../shared/diagnose/model'
@@ -56,14 +54,14 @@ export class ProvisioningService {
     return result
   }
 
-  savePerson = (input: unknown) => this.edit((s) => savePerson(s, input))
-  deletePerson = (id: Id) => this.edit((s) => (deletePerson(s, id), { deleted: true as const }))
-  saveCredential = (input: unknown) => this.edit((s) => saveCredential(s, input))
-  deleteCredential = (id: Id) => this.edit((s) => (deleteCredential(s, id), { deleted: true as const }))
-  saveGroup = (input: unknown) => this.edit((s) => saveGroup(s, input))
-  deleteGroup = (id: Id) => this.edit((s) => (deleteGroup(s, id), { deleted: true as const }))
-  saveDoor = (input: unknown) => this.edit((s) => saveDoor(s, input))
-  deleteDoor = (id: Id) => this.edit((s) => (deleteDoor(s, id), { deleted: true as const }))
+  savePerson = (input: unknown) => this.edit((s) => s.people.save(input))
+  deletePerson = (id: Id) => this.edit((s) => (s.people.delete(id), { deleted: true as const }))
+  saveCredential = (input: unknown) => this.edit((s) => s.credentials.save(input))
+  deleteCredential = (id: Id) => this.edit((s) => (s.credentials.delete(id), { deleted: true as const }))
+  saveGroup = (input: unknown) => this.edit((s) => s.groups.save(input))
+  deleteGroup = (id: Id) => this.edit((s) => (s.groups.delete(id), { deleted: true as const }))
+  saveDoor = (input: unknown) => this.edit((s) => s.doors.save(input))
+  deleteDoor = (id: Id) => this.edit((s) => (s.doors.delete(id), { deleted: true as const }))
 
   /** Runs the whole import and rolls it back: the preview shows exactly what a commit would do. */
   preview(request: ImportRequest): Promise<ImportSummary> {
@@ -124,12 +122,11 @@ export class ProvisioningService {
     const store = this.store
     const evidence: SyncEvidence[] = []
     const wanted: [SyncEvidence['entity'], Id, 'people' | 'credentials'][] = [['person', personId, 'people'], ...credentialIds.map((id) => ['credential', id, 'credentials'] as [SyncEvidence['entity'], Id, 'credentials'])]
-    for (const [entity, id, table] of wanted) {
+    for (const [entity, id, records] of wanted) {
       const ops = store.outbox.statesOf(entity, idKey(id))
       for (const op of ops) evidence.push({ entity, id, state: op.state, op: op.op, message: op.error })
       if (ops.length || !includeLocal) continue
-      const remote = store.db.prepare(`SELECT remote_id FROM ${table} WHERE id = ?`).pluck().get(idKey(id))
-      if (remote === null) evidence.push({ entity, id, state: 'local', op: 'create', message: null })
+      if (store[records].remoteId(id) === null) evidence.push({ entity, id, state: 'local', op: 'create', message: null })
     }
     return evidence
   }
@@ -145,8 +142,8 @@ export class ProvisioningService {
     const counts: Record<string, number> = { pending: 0, sending: 0, unknown: 0, failed: 0, local: 0, synced: 0 }
     const records: RecordState[] = []
     const open = new Map(store.outbox.states().map((row) => [`${row.entity}:${row.entity_id}`, row]))
-    for (const [entity, table] of [['person', 'people'], ['credential', 'credentials']] as const) {
-      for (const row of store.db.prepare(`SELECT id, remote_id FROM ${table} ORDER BY row`).all() as { id: string; remote_id: string | null }[]) {
+    for (const [entity, kind] of [['person', 'people'], ['credential', 'credentials']] as const) {
+      for (const row of store[kind].remoteIds()) {
         const op = open.get(`${entity}:${row.id}`)
         const state = op?.state ?? (row.remote_id === null ? 'local' : 'synced')
         counts[state] = (counts[state] ?? 0) + 1

@@ -76,16 +76,16 @@ export class SyncService {
   }
 
   log(limit = 100): SyncLogEntry[] {
-    const rows = this.db().db.prepare('SELECT at, level, message, entity, entity_id AS id FROM sync_log ORDER BY seq DESC LIMIT ?').all(limit)
+    const rows = this.db().legacyDb.prepare('SELECT at, level, message, entity, entity_id AS id FROM sync_log ORDER BY seq DESC LIMIT ?').all(limit)
     return rows as SyncLogEntry[]
   }
 
   private meta(key: string): string | null {
     if (!this.deps.store) return null
-    return (this.deps.store.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null
+    return (this.deps.store.legacyDb.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null
   }
 
   private setMeta(key: string, value: string): void {
-    this.db().write(() => this.db().db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value))
+    this.db().write(() => this.db().legacyDb.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value))
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { nowIso } from './database'
+import type { Statements } from './statements'
 
 /** Which kind of record an outbox operation changes. */
 export type OutboxEntity = 'person' | 'credential'
@@ -43,41 +44,41 @@ export interface OutboxRow {
  * imports to one row per record; a sync turns the flags into outbox rows before it sends anything.
  */
 export class Outbox {
-  private readonly open: Database.Statement
-  private readonly insert: Database.Statement
-  private readonly remove: Database.Statement
-  private readonly requeue: Database.Statement
+  constructor(private readonly sql: Statements) {}
 
-  constructor(private readonly db: Database.Database) {
-    this.open = db.prepare("SELECT * FROM outbox WHERE entity = ? AND entity_id = ? AND state != 'done' ORDER BY seq")
-    this.insert = db.prepare('INSERT INTO outbox (entity, entity_id, op, state, payload, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    this.remove = db.prepare('DELETE FROM outbox WHERE seq = ?')
-    this.requeue = db.prepare("UPDATE outbox SET state = 'pending', error = NULL, fields = NULL, updated_at = ? WHERE seq = ?")
+  private get open(): Database.Statement {
+    return this.sql.rows("SELECT * FROM outbox WHERE entity = ? AND entity_id = ? AND state != 'done' ORDER BY seq")
   }
 
-  /** Queues a change, folding it into operations not yet sent. Call inside the write's transaction. */
-  enqueue(entity: OutboxEntity, entityId: string, op: OutboxOp, payload?: DeletePayload): void {
-    if (op === 'create') return this.flagCreate(entity, entityId)
+  /**
+   * Queues an update or delete, folding it into operations not yet sent. Called only by the table
+   * writers (people.ts, credentials.ts), inside the write's transaction. A create needs no call: the
+   * writer inserts the record with `pending_create = 1`.
+   */
+  enqueue(entity: OutboxEntity, entityId: string, op: Exclude<OutboxOp, 'create'>, payload?: DeletePayload): void {
     if (this.createPending(entity, entityId)) return
     const open = this.open.all(entity, entityId) as OutboxRow[]
     if (open.length === 0) return this.add(entity, entityId, op, payload)
     const unsent = (row: OutboxRow): boolean => row.state === OutboxState.pending && row.attempts === 0
-    for (const row of open) if (row.state === OutboxState.failed) this.requeue.run(nowIso(), row.seq)
+    for (const row of open) if (row.state === OutboxState.failed) this.sql.rows("UPDATE outbox SET state = 'pending', error = NULL, fields = NULL, updated_at = ? WHERE seq = ?").run(nowIso(), row.seq)
     if (op === 'update') {
       if (!open.some((row) => unsent(row) && row.op !== 'delete')) this.add(entity, entityId, op)
       return
     }
-    for (const row of open) if (unsent(row)) this.remove.run(row.seq)
+    for (const row of open) if (unsent(row)) this.sql.rows('DELETE FROM outbox WHERE seq = ?').run(row.seq)
     this.add(entity, entityId, op, payload)
   }
 
-  private flagCreate(entity: OutboxEntity, entityId: string): void {
-    this.db.prepare(`UPDATE ${TABLE[entity]} SET pending_create = 1 WHERE id = ?`).run(entityId)
+  /** A person is being deleted: their credentials' operations never sent need not be sent. */
+  forgetUnsentCredentialsOf(personKey: string): void {
+    this.sql
+      .rows("DELETE FROM outbox WHERE entity = 'credential' AND state = 'pending' AND attempts = 0 AND entity_id IN (SELECT id FROM credentials WHERE person_id = ?)")
+      .run(personKey)
   }
 
   /** True while the record's create has not been handed to a sync: updates fold into it, a delete needs nothing sent. */
   private createPending(entity: OutboxEntity, entityId: string): boolean {
-    return this.db.prepare(`SELECT pending_create FROM ${TABLE[entity]} WHERE id = ?`).pluck().get(entityId) === 1
+    return this.sql.value(`SELECT pending_create FROM ${TABLE[entity]} WHERE id = ?`).get(entityId) === 1
   }
 
   /** Turns every flagged create into an outbox row (people first), in one transaction. Returns how many. */
@@ -85,34 +86,36 @@ export class Outbox {
     const now = nowIso()
     let count = 0
     for (const [entity, table] of Object.entries(TABLE)) {
-      count += this.db
-        .prepare(`INSERT INTO outbox (entity, entity_id, op, state, created_at, updated_at) SELECT ?, id, 'create', 'pending', ?, ? FROM ${table} WHERE pending_create = 1 ORDER BY row`)
+      count += this.sql
+        .rows(`INSERT INTO outbox (entity, entity_id, op, state, created_at, updated_at) SELECT ?, id, 'create', 'pending', ?, ? FROM ${table} WHERE pending_create = 1 ORDER BY row`)
         .run(entity, now, now).changes
-      this.db.prepare(`UPDATE ${table} SET pending_create = 0 WHERE pending_create = 1`).run()
+      this.sql.rows(`UPDATE ${table} SET pending_create = 0 WHERE pending_create = 1`).run()
     }
     return count
   }
 
   private add(entity: OutboxEntity, entityId: string, op: OutboxOp, payload?: DeletePayload): void {
     const now = nowIso()
-    this.insert.run(entity, entityId, op, OutboxState.pending, payload ? JSON.stringify(payload) : null, now, now)
+    this.sql
+      .rows('INSERT INTO outbox (entity, entity_id, op, state, payload, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(entity, entityId, op, OutboxState.pending, payload ? JSON.stringify(payload) : null, now, now)
   }
 
   /** Operations a previous run left on the wire become unknown: they are reconciled before any retry. */
   recoverInterrupted(): number {
-    return this.db.prepare("UPDATE outbox SET state = 'unknown', updated_at = ? WHERE state = 'sending'").run(nowIso()).changes
+    return this.sql.rows("UPDATE outbox SET state = 'unknown', updated_at = ? WHERE state = 'sending'").run(nowIso()).changes
   }
 
   /** Every operation still waiting (not failed), oldest first. */
   waiting(): OutboxRow[] {
-    return this.db.prepare("SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'unknown') ORDER BY seq").all() as OutboxRow[]
+    return this.sql.rows("SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'unknown') ORDER BY seq").all() as OutboxRow[]
   }
 
   /** Counts by state, for the status panel; flagged creates count as pending. */
   counts(): Record<OutboxState, number> {
-    const flagged = (table: string): number => this.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE pending_create = 1`).pluck().get() as number
+    const flagged = (table: string): number => this.sql.value(`SELECT COUNT(*) FROM ${table} WHERE pending_create = 1`).get() as number
     const counts: Record<OutboxState, number> = { pending: flagged('people') + flagged('credentials'), sending: 0, unknown: 0, failed: 0 }
-    for (const row of this.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[]) {
+    for (const row of this.sql.rows('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[]) {
       counts[row.state] += row.n
     }
     return counts
@@ -130,7 +133,7 @@ export class Outbox {
   states(): OutboxRow[] {
     const flagged = (entity: OutboxEntity) =>
       `SELECT 0 AS seq, '${entity}' AS entity, id AS entity_id, 'create' AS op, 'pending' AS state, 0 AS attempts, NULL AS payload, NULL AS error, NULL AS fields FROM ${TABLE[entity]} WHERE pending_create = 1`
-    const rows = this.db.prepare('SELECT seq, entity, entity_id, op, state, attempts, payload, error, fields FROM outbox ORDER BY seq').all() as OutboxRow[]
-    return [...rows, ...(this.db.prepare(flagged('person')).all() as OutboxRow[]), ...(this.db.prepare(flagged('credential')).all() as OutboxRow[])]
+    const rows = this.sql.rows('SELECT seq, entity, entity_id, op, state, attempts, payload, error, fields FROM outbox ORDER BY seq').all() as OutboxRow[]
+    return [...rows, ...(this.sql.rows(flagged('person')).all() as OutboxRow[]), ...(this.sql.rows(flagged('credential')).all() as OutboxRow[])]
   }
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import { SiteSchema, type CredentialType, type Id, type Site, type SiteInfo } from '../../shared/domain/site'
-import { idFromKey, idKey } from './database'
+import { idFromKey } from './database'
 import { randomUUID } from 'node:crypto'
+import type { Store } from './store'
 
 /** DoorFlow's documented credential types plus the demo's card types: what a new database starts with. */
 export const STANDARD_CREDENTIAL_TYPES: readonly CredentialType[] = [
@@ -12,31 +13,20 @@ export const STANDARD_CREDENTIAL_TYPES: readonly CredentialType[] = [
   { id: 9, label: 'PassFlow', slug: 'passflow', format: 'mobile', technology: 'ble' }
 ]
 
-const json = (value: unknown): string => JSON.stringify(value)
-const flag = (value: boolean): number => (value ? 1 : 0)
 
-/** Writes a whole site into an empty database (one transaction; the caller owns it). */
-export function writeSite(db: Database.Database, site: Site): void {
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('site', ?)").run(json(site.site))
-  db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('site_uid', ?)").run(randomUUID().slice(0, 8))
-  const type = db.prepare('INSERT INTO credential_types (id, label, slug, format, technology) VALUES (?, ?, ?, ?, ?)')
-  for (const t of site.credential_types) type.run(idKey(t.id), t.label, t.slug, t.format, t.technology)
-  const schedule = db.prepare('INSERT INTO schedules (id, name, weekly, holidays) VALUES (?, ?, ?, ?)')
-  for (const s of site.schedules) schedule.run(idKey(s.id), s.name, json(s.weekly), s.holidays)
-  const door = db.prepare('INSERT INTO doors (id, name, mode, accepts, requires_pin, reader_radios) VALUES (?, ?, ?, ?, ?, ?)')
-  for (const d of site.doors) door.run(idKey(d.id), d.name, d.mode, json(d.accepts), flag(d.requires_pin), d.reader_radios ? json(d.reader_radios) : null)
-  const group = db.prepare('INSERT INTO groups (id, name, access) VALUES (?, ?, ?)')
-  for (const g of site.groups) group.run(idKey(g.id), g.name, json(g.access))
-  const person = db.prepare(`INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  for (const p of site.people) {
-    person.run(idKey(p.id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from ?? null, p.valid_to ?? null, json(p.group_ids))
-  }
-  const credential = db.prepare(`INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  for (const c of site.credentials) {
-    credential.run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null)
-  }
+/** The table writers a site is seeded through. */
+export type SiteWriters = Pick<Store, 'meta' | 'credentialTypes' | 'schedules' | 'doors' | 'groups' | 'people' | 'credentials'>
+
+/** Writes a whole site into an empty database through each table's writer (one transaction; the caller owns it). */
+export function writeSite(store: SiteWriters, site: Site): void {
+  store.meta.set('site', JSON.stringify(site.site))
+  store.meta.setIfAbsent('site_uid', randomUUID().slice(0, 8))
+  for (const t of site.credential_types) store.credentialTypes.add(t)
+  for (const s of site.schedules) store.schedules.add(s)
+  for (const d of site.doors) store.doors.add(d)
+  for (const g of site.groups) store.groups.add(g)
+  for (const p of site.people) store.people.seed(p)
+  for (const c of site.credentials) store.credentials.seed(c)
 }
 
 /** Site information for a new, empty database: the machine's time zone and no holidays. */

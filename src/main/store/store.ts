@@ -1,9 +1,17 @@
 import type Database from 'better-sqlite3'
 import { LintelError } from '../../shared/contract/result'
 import type { Site } from '../../shared/domain/site'
+import { CredentialTypes } from './credentialTypes'
+import { Credentials } from './credentials'
 import { openDatabase, StoreErrorCode } from './database'
+import { Doors } from './doors'
+import { Groups } from './groups'
+import { Meta } from './meta'
 import { Outbox } from './outbox'
+import { People } from './people'
+import { Schedules } from './schedules'
 import { emptySiteInfo, readCatalog, readSite, STANDARD_CREDENTIAL_TYPES, writeSite } from './siteRows'
+import { Statements } from './statements'
 
 /** What a database that has never been opened starts with. */
 export type Seed = { kind: 'site'; site: Site } | { kind: 'standard'; name: string }
@@ -14,15 +22,32 @@ export function standardSite(name: string): Site {
 }
 
 /**
- * The local store: the site's entities and the outbox in one SQLite database (WAL). Every write
- * is one transaction, so a crash leaves the database wholly before or wholly after it.
+ * The local store: the site's entities and the outbox in one SQLite database (WAL), and the only
+ * door to it. Each table has one writer, reached from here (`store.people`, `store.credentials` …);
+ * every write runs in a transaction, so a crash leaves the database wholly before or after it.
  */
 export class Store {
   readonly outbox: Outbox
+  readonly meta: Meta
+  readonly credentialTypes: CredentialTypes
+  readonly schedules: Schedules
+  readonly doors: Doors
+  readonly groups: Groups
+  readonly people: People
+  readonly credentials: Credentials
   private closed = false
+  private uid: string | undefined
 
-  private constructor(readonly db: Database.Database) {
-    this.outbox = new Outbox(db)
+  private constructor(private readonly db: Database.Database) {
+    const sql = new Statements(db)
+    this.outbox = new Outbox(sql)
+    this.meta = new Meta(sql)
+    this.credentialTypes = new CredentialTypes(sql)
+    this.schedules = new Schedules(sql)
+    this.doors = new Doors(sql, this)
+    this.groups = new Groups(sql, this)
+    this.people = new People(sql, this)
+    this.credentials = new Credentials(sql, this)
   }
 
   /** Opens a database file, migrating it, and seeds it in one transaction the first time. */
@@ -39,12 +64,10 @@ export class Store {
   }
 
   private seedOnce(seed: Seed): void {
-    this.db
-      .transaction(() => {
-        if (this.db.prepare("SELECT 1 FROM meta WHERE key = 'site'").get()) return
-        writeSite(this.db, seed.kind === 'site' ? seed.site : standardSite(seed.name))
-      })
-      .immediate()
+    this.transaction(() => {
+      if (this.meta.get('site') !== undefined) return
+      writeSite(this, seed.kind === 'site' ? seed.site : standardSite(seed.name))
+    })
   }
 
   /** The whole site as a snapshot, consistent at one moment. */
@@ -57,22 +80,61 @@ export class Store {
    * local id, stable for the life of the record and unique across Lintel databases.
    */
   systemId(personIdKey: string): string {
-    this.uid ??= (this.db.prepare("SELECT value FROM meta WHERE key = 'site_uid'").pluck().get() as string | undefined) ?? 'local'
+    this.uid ??= this.meta.get('site_uid') ?? 'local'
     return `lintel-${this.uid}-${personIdKey}`
   }
-
-  private uid: string | undefined
 
   /** Credential types, group names and the time zone: what imported rows are checked against. */
   catalog(): ReturnType<typeof readCatalog> {
     return readCatalog(this.db)
   }
 
-  /** Runs `work` in one immediate (write-locking) transaction. */
-  write<T>(work: () => T): T {
+  /**
+   * Runs `work` in one immediate (write-locking) transaction; a throw rolls it back. Nested calls
+   * become savepoints, so a table's write method can be called alone or inside a larger write.
+   */
+  transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate()
   }
 
+  /** @deprecated the same as {@link transaction}; kept for sync code until it moves into store/ (issue 13). */
+  write<T>(work: () => T): T {
+    return this.transaction(work)
+  }
+
+  /**
+   * Runs asynchronous `work` (a streaming import) inside one immediate transaction, then commits, or
+   * rolls back when `keep` is false (a preview) or when `work` throws. Nothing else may write
+   * through this connection meanwhile: the caller guards that (ProvisioningService does).
+   */
+  async transactionAsync<T>(work: () => Promise<T>, options: { keep: boolean }): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = await work()
+      this.db.exec(options.keep ? 'COMMIT' : 'ROLLBACK')
+      return result
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  /** Runs SQLite's integrity check: 'ok' for a sound file. */
+  integrity(): string {
+    return this.db.pragma('integrity_check', { simple: true }) as string
+  }
+
+  /** The journal mode and schema version, for diagnosis and tests. */
+  fileInfo(): { journalMode: string; schemaVersion: number } {
+    return { journalMode: this.db.pragma('journal_mode', { simple: true }) as string, schemaVersion: this.db.pragma('user_version', { simple: true }) as number }
+  }
+
+  /** @deprecated sync code moves into store/ (issue 13): only src/main/sync and syncService.ts may use this. */
+  get legacyDb(): Database.Database {
+    return this.db
+  }
+
+  /** Closes the connection; later calls do nothing. */
   close(): void {
     if (this.closed) return
     this.closed = true

@@ -10,8 +10,8 @@ export function syncStates(store: Store): (entity: OutboxRow['entity'], id: Id) 
   const open = new Map<string, OutboxRow['state']>()
   for (const row of store.outbox.states()) open.set(`${row.entity}:${row.entity_id}`, row.state === 'failed' ? 'failed' : (open.get(`${row.entity}:${row.entity_id}`) ?? row.state))
   const remote = new Set<string>()
-  for (const id of store.db.prepare('SELECT id FROM people WHERE remote_id IS NOT NULL').pluck().all() as string[]) remote.add(`person:${id}`)
-  for (const id of store.db.prepare('SELECT id FROM credentials WHERE remote_id IS NOT NULL').pluck().all() as string[]) remote.add(`credential:${id}`)
+  for (const row of store.people.remoteIds()) if (row.remote_id !== null) remote.add(`person:${row.id}`)
+  for (const row of store.credentials.remoteIds()) if (row.remote_id !== null) remote.add(`credential:${row.id}`)
   return (entity, id) => {
     const key = `${entity}:${idKey(id)}`
     return open.get(key) ?? (remote.has(key) ? 'synced' : 'local')

@@ -14,7 +14,7 @@ export class Ledger {
   private readonly logLine: Database.Statement
 
   constructor(private readonly store: Store) {
-    const db = store.db
+    const db = store.legacyDb
     this.sending = db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ?")
     this.unknown = db.prepare("UPDATE outbox SET state = 'unknown', error = ?, updated_at = ? WHERE seq = ?")
     this.failed = db.prepare("UPDATE outbox SET state = 'failed', error = ?, fields = ?, updated_at = ? WHERE seq = ?")
@@ -46,7 +46,7 @@ export class Ledger {
     this.store.write(() => {
       if (remoteId !== undefined) {
         const table = op.entity === 'person' ? 'people' : 'credentials'
-        this.store.db.prepare(`UPDATE ${table} SET remote_id = ? WHERE id = ?`).run(remoteId, op.entity_id)
+        this.store.legacyDb.prepare(`UPDATE ${table} SET remote_id = ? WHERE id = ?`).run(remoteId, op.entity_id)
       }
       this.done.run(op.seq)
     })
@@ -58,6 +58,6 @@ export class Ledger {
 
   /** Keeps the newest `keep` log lines. */
   trimLog(keep = 5_000): void {
-    this.store.db.prepare('DELETE FROM sync_log WHERE seq <= (SELECT MAX(seq) FROM sync_log) - ?').run(keep)
+    this.store.legacyDb.prepare('DELETE FROM sync_log WHERE seq <= (SELECT MAX(seq) FROM sync_log) - ?').run(keep)
   }
 }

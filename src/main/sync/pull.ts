@@ -22,15 +22,15 @@ const formatOf = (value: unknown): CredentialType['format'] => (value === 'card'
 export async function pullSite(store: Store, api: DoorFlowApi, backoff: Backoff): Promise<PullCounts> {
   const types = await readAll(api, '/credential_types', 'credential_types', backoff)
   const groups = await readAll(api, '/groups', 'groups', backoff)
-  const since = store.db.prepare("SELECT value FROM meta WHERE key = 'people_since'").pluck().get() as string | undefined
+  const since = store.legacyDb.prepare("SELECT value FROM meta WHERE key = 'people_since'").pluck().get() as string | undefined
   const startedAt = Date.now()
   const people = await readAll(api, '/people', 'people', backoff, since ? { since } : {})
   store.write(() => {
     for (const t of types) upsertType(store, t)
-    for (const g of groups) store.db.prepare('INSERT INTO groups (id, name, access, remote_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, remote_id = excluded.remote_id').run(idKey(localId(g.id)), String(g.name ?? ''), '[]', String(g.id))
+    for (const g of groups) store.legacyDb.prepare('INSERT INTO groups (id, name, access, remote_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, remote_id = excluded.remote_id').run(idKey(localId(g.id)), String(g.name ?? ''), '[]', String(g.id))
     for (const p of people) linkPerson(store, p)
     const latest = nextSince(people, since, startedAt)
-    if (latest) store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('people_since', ?)").run(latest)
+    if (latest) store.legacyDb.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('people_since', ?)").run(latest)
   })
   return { credential_types: types.length, groups: groups.length, people: people.length }
 }
@@ -55,7 +55,7 @@ function localId(id: unknown): number | string {
 function upsertType(store: Store, item: Item): void {
   const name = String(item.name ?? item.label ?? `Type ${String(item.id)}`)
   const format = formatOf(item.format)
-  store.db
+  store.legacyDb
     .prepare('INSERT INTO credential_types (id, label, slug, format, technology) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET label = excluded.label')
     .run(idKey(localId(item.id)), name, slugOf(name), format, TECHNOLOGY[format])
 }
@@ -68,14 +68,14 @@ function linkPerson(store: Store, item: Item): void {
   const byLocalId = systemId.startsWith(prefix) ? systemId.slice(prefix.length) : undefined
   const email = String(item.email ?? '')
   const find = (sql: string, value: string | undefined): string | undefined =>
-    value === undefined ? undefined : (store.db.prepare(`SELECT id FROM people WHERE ${sql} = ?`).pluck().get(value) as string | undefined)
+    value === undefined ? undefined : (store.legacyDb.prepare(`SELECT id FROM people WHERE ${sql} = ?`).pluck().get(value) as string | undefined)
   const local = find('remote_id', remoteId) ?? find('id', byLocalId) ?? (email ? find('email_key', email.toLowerCase()) : undefined)
   if (local !== undefined) {
-    store.db.prepare('UPDATE people SET remote_id = ? WHERE id = ? AND remote_id IS NULL').run(remoteId, local)
+    store.legacyDb.prepare('UPDATE people SET remote_id = ? WHERE id = ? AND remote_id IS NULL').run(remoteId, local)
     return
   }
   if (!email) return
-  store.db
+  store.legacyDb
     .prepare('INSERT INTO people (id, first_name, last_name, email, email_key, enabled, group_ids, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(String(nextNumericId(store, 'people')), String(item.first_name ?? ''), String(item.last_name ?? ''), email, email.toLowerCase(), item.enabled === false ? 0 : 1, JSON.stringify(Array.isArray(item.group_ids) ? item.group_ids : []), remoteId)
 }

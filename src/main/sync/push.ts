@@ -169,14 +169,14 @@ async function adoptInUse(ctx: PushContext, answer: Extract<Answer, { kind: 'rej
   const ofType = (await readAll(ctx.api, `/people/${personRemoteId}/credentials`, CREDENTIAL_LIST_KEYS, ctx.backoff)).filter((c) => typeIdOf(c) === typeId)
   const exact = ofType.find((c) => String(c.value) === value)
   if (exact) return String(exact.id)
-  const known = ctx.store.db.prepare('SELECT 1 FROM credentials WHERE remote_id = ?').pluck()
+  const known = ctx.store.legacyDb.prepare('SELECT 1 FROM credentials WHERE remote_id = ?').pluck()
   const candidates = ofType.filter((c) => hidden(c.value) && known.get(String(c.id)) === undefined)
   return candidates.length === 1 ? String(candidates[0]?.id) : null
 }
 
 /** Pushes one person operation. A create for a person the pull already linked to the server becomes an update. */
 export async function pushPerson(ctx: PushContext, op: OutboxRow): Promise<void> {
-  const row = ctx.store.db.prepare('SELECT * FROM people WHERE id = ?').get(op.entity_id) as Row | undefined
+  const row = ctx.store.legacyDb.prepare('SELECT * FROM people WHERE id = ?').get(op.entity_id) as Row | undefined
   if (op.op === 'delete') return deletePerson(ctx, op, JSON.parse(op.payload ?? '{}') as DeletePayload)
   if (!row) return ctx.ledger.confirm(op)
   if (op.op === 'create' && row.remote_id === null) {
@@ -196,7 +196,7 @@ async function deletePerson(ctx: PushContext, op: OutboxRow, payload: DeletePayl
 /** Pushes one credential operation; its person must already be on the server. */
 export async function pushCredential(ctx: PushContext, op: OutboxRow): Promise<void> {
   if (op.op === 'delete') return deleteCredential(ctx, op, JSON.parse(op.payload ?? '{}') as DeletePayload)
-  const row = ctx.store.db.prepare('SELECT c.*, p.remote_id AS person_remote_id FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(op.entity_id) as Row | undefined
+  const row = ctx.store.legacyDb.prepare('SELECT c.*, p.remote_id AS person_remote_id FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(op.entity_id) as Row | undefined
   if (!row) return ctx.ledger.confirm(op)
   const personRemoteId = row.person_remote_id as string | null
   if (personRemoteId === null) return waiting(ctx, op, 'its person has not reached the server yet')

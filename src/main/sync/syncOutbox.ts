@@ -82,7 +82,7 @@ export async function syncOutbox(store: Store, options: SyncOptions): Promise<Sy
  */
 function stillRefused(store: Store, sent: readonly OutboxRow[]): SyncFailure[] {
   const seqs = new Set(sent.map((op) => op.seq))
-  const rows = store.db.prepare("SELECT * FROM outbox WHERE state = 'failed' ORDER BY seq").all() as OutboxRow[]
+  const rows = store.legacyDb.prepare("SELECT * FROM outbox WHERE state = 'failed' ORDER BY seq").all() as OutboxRow[]
   return rows
     .filter((op) => !seqs.has(op.seq))
     .map((op) => {
@@ -139,12 +139,12 @@ async function inParallel<T extends OutboxRow>(items: T[], limit: number, work: 
 /** One sync per database at a time; a lock left by a process that died is taken over. */
 function acquireLock(store: Store): () => void {
   store.write(() => {
-    const held = store.db.prepare("SELECT value FROM meta WHERE key = 'sync_lock'").pluck().get() as string | undefined
+    const held = store.legacyDb.prepare("SELECT value FROM meta WHERE key = 'sync_lock'").pluck().get() as string | undefined
     const pid = held ? Number(JSON.parse(held).pid) : undefined
     if (pid !== undefined && pid !== process.pid && alive(pid)) throw new LintelError(SyncErrorCode.busy, `another sync (process ${pid}) is running on this database`)
-    store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_lock', ?)").run(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }))
+    store.legacyDb.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_lock', ?)").run(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }))
   })
-  return () => store.write(() => store.db.prepare("DELETE FROM meta WHERE key = 'sync_lock'").run())
+  return () => store.write(() => store.legacyDb.prepare("DELETE FROM meta WHERE key = 'sync_lock'").run())
 }
 
 function alive(pid: number): boolean {

@@ -5,7 +5,6 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LintelError } from '../../../src/shared/contract/result'
 import { MIGRATIONS } from '../../../src/main/store/migrations'
-import { deleteCredential, deletePerson, saveCredential, savePerson } from '../../../src/main/store/records'
 import { Store } from '../../../src/main/store/store'
 import { demoSite } from '../../helpers/demoSite'
 
@@ -53,8 +52,7 @@ describe('Store', () => {
   it('uses WAL, records its schema version and seeds only once', () => {
     open().close()
     const again = open('lintel.db', { kind: 'standard', name: 'ignored' })
-    expect(again.db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(again.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version)
+    expect(again.fileInfo()).toEqual({ journalMode: 'wal', schemaVersion: MIGRATIONS.at(-1)?.version })
     expect(again.snapshot().people).toHaveLength(40)
   })
 
@@ -77,48 +75,48 @@ describe('Store', () => {
 describe('people and credentials', () => {
   it('creates a person with a new id and queues the create', () => {
     const store = open()
-    const saved = savePerson(store, person)
+    const saved = store.people.save(person)
     expect(saved).toMatchObject({ id: 41, email: 'ada@example.com' })
     expect(store.outbox.states()).toMatchObject([{ entity: 'person', entity_id: '41', op: 'create', state: 'pending' }])
   })
 
   it('puts field errors on the fields: a used email, a missing group', () => {
     const store = open()
-    expect(errorOf(() => savePerson(store, { ...person, email: 'AMIRA.haddad@example.com' })).fields).toEqual({ email: 'Another person already has this email address.' })
-    expect(errorOf(() => savePerson(store, { ...person, group_ids: [77] })).fields).toEqual({ group_ids: 'There is no group 77.' })
+    expect(errorOf(() => store.people.save({ ...person, email: 'AMIRA.haddad@example.com' })).fields).toEqual({ email: 'Another person already has this email address.' })
+    expect(errorOf(() => store.people.save({ ...person, group_ids: [77] })).fields).toEqual({ group_ids: 'There is no group 77.' })
     expect(store.snapshot().people).toHaveLength(40)
   })
 
   it('refuses a weak PIN unless overridden, and a value already in use', () => {
     const store = open()
     const pin = { person_id: 2, credential_type_id: 6, value: '1234', enabled: true }
-    expect(errorOf(() => saveCredential(store, pin)).fields?.value).toMatch(/easy to guess/)
-    expect(saveCredential(store, { ...pin, allow_weak_pin: true })).toMatchObject({ person_id: 2, value: '1234', status: 'active' })
-    expect(errorOf(() => saveCredential(store, { ...pin, person_id: 3, value: '159406' })).fields).toEqual({ value: 'This PIN value is already in use.' })
+    expect(errorOf(() => store.credentials.save(pin)).fields?.value).toMatch(/easy to guess/)
+    expect(store.credentials.save({ ...pin, allow_weak_pin: true })).toMatchObject({ person_id: 2, value: '1234', status: 'active' })
+    expect(errorOf(() => store.credentials.save({ ...pin, person_id: 3, value: '159406' })).fields).toEqual({ value: 'This PIN value is already in use.' })
   })
 
   it('stores card values in their text form', () => {
     const store = open()
-    expect(saveCredential(store, { person_id: 2, credential_type_id: 2, value: '04:aa:bb:cc:dd:ee:01', enabled: true }).value).toBe('04AABBCCDDEE01')
+    expect(store.credentials.save({ person_id: 2, credential_type_id: 2, value: '04:aa:bb:cc:dd:ee:01', enabled: true }).value).toBe('04AABBCCDDEE01')
   })
 
   it('folds edits into a create not yet sent, and forgets a record deleted before it was sent', () => {
     const store = open()
-    const saved = savePerson(store, person)
-    savePerson(store, { ...person, id: saved.id, first_name: 'Augusta' })
-    const credential = saveCredential(store, { person_id: saved.id, credential_type_id: 9, value: 'PF-1234-ABCD', enabled: true })
+    const saved = store.people.save(person)
+    store.people.save({ ...person, id: saved.id, first_name: 'Augusta' })
+    const credential = store.credentials.save({ person_id: saved.id, credential_type_id: 9, value: 'PF-1234-ABCD', enabled: true })
     expect(store.outbox.states().map((r) => `${r.entity}:${r.op}`)).toEqual(['person:create', 'credential:create'])
-    deleteCredential(store, credential.id)
-    deletePerson(store, saved.id)
+    store.credentials.delete(credential.id)
+    store.people.delete(saved.id)
     expect(store.outbox.states()).toEqual([])
   })
 
   it('queues updates and deletes of records the server has; a delete replaces an unsent update', () => {
     const store = open()
-    store.db.prepare("UPDATE people SET remote_id = '900' WHERE id = '2'").run()
-    savePerson(store, { ...person, id: 2, email: 'ben.whitaker@example.com' })
+    store.people.setRemoteId(2, '900')
+    store.people.save({ ...person, id: 2, email: 'ben.whitaker@example.com' })
     expect(store.outbox.states().map((r) => r.op)).toEqual(['update'])
-    deletePerson(store, 2)
+    store.people.delete(2)
     const rows = store.outbox.states()
     expect(rows.map((r) => r.op)).toEqual(['delete'])
     expect(JSON.parse(rows[0]?.payload ?? '{}')).toMatchObject({ remote_id: '900', system_id: expect.stringMatching(/^lintel-[0-9a-f]{8}-2$/) })

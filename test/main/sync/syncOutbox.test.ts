@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../../src/main/logger'
 import { importPeople } from '../../../src/main/provisioning/importPeople'
-import { saveCredential } from '../../../src/main/store/records'
+import { idFromKey } from '../../../src/main/store/database'
 import { Store } from '../../../src/main/store/store'
 import { syncOutbox, type SyncOptions } from '../../../src/main/sync/syncOutbox'
 import { peopleCsvChunks } from '../../fixtures/csv/peopleCsv'
@@ -39,7 +39,7 @@ function expectExactlyOnce(fixture: DoorFlowFixture, people: number, credentials
   const systemIds = [...fixture.state.people.values()].map((p) => p.system_id)
   expect(systemIds).toHaveLength(people)
   expect(new Set(systemIds).size).toBe(people)
-  expect(store.db.prepare('SELECT COUNT(*) FROM credentials WHERE remote_id IS NULL').pluck().get()).toBe(0)
+  expect(store.credentials.remoteIds().filter((c) => c.remote_id === null)).toEqual([])
   expect(store.outbox.states()).toEqual([])
 }
 
@@ -85,7 +85,7 @@ describe('syncOutbox', () => {
     await load(1)
     await sync(fixture)
     fixture.state.addCredential([...fixture.state.people.keys()][0] ?? 0, { credential_type_id: 9, value: 'PF-AAAA-0001' })
-    saveCredential(store, { person_id: 1, credential_type_id: 9, value: 'PF-AAAA-0001', enabled: true })
+    store.credentials.save({ person_id: 1, credential_type_id: 9, value: 'PF-AAAA-0001', enabled: true })
     const report = await sync(fixture)
     expect(report.failed).toEqual([
       { entity: 'credential', id: '3', op: 'create', code: 'rejected', message: 'DoorFlow refused it: value is already in use', fields: { value: 'value is already in use' } }
@@ -100,7 +100,7 @@ describe('syncOutbox', () => {
   it('reads every page when the server caps per_page, when pulling and when reconciling', async () => {
     const fixture = await serve({ maxPerPage: 2, faults: { dropAfterCommitRate: 1 } })
     await load(3)
-    saveCredential(store, { person_id: 1, credential_type_id: 9, value: 'PF-AAAA-0002', enabled: true })
+    store.credentials.save({ person_id: 1, credential_type_id: 9, value: 'PF-AAAA-0002', enabled: true })
     const report = await sync(fixture, { concurrency: 1 })
     expect(report).toMatchObject({ failed: [], reconciled: 10, pulled: { credential_types: 3, groups: 2 } })
     expectExactlyOnce(fixture, 3, 7)
@@ -172,7 +172,7 @@ describe('pulling people', () => {
     expect(report).toMatchObject({ failed: [], pulled: { people: 2 } })
     const people = store.snapshot().people
     expect(people.map((p) => p.email)).toEqual(['person0@example.com', 'person1@example.com', 'nina@example.com'])
-    expect(store.db.prepare("SELECT remote_id FROM people WHERE email_key = 'person0@example.com'").pluck().get()).toBe(String(known.id))
+    expect(store.people.remoteId(idFromKey(store.people.idByEmail('person0@example.com') ?? ''))).toBe(String(known.id))
     expect([...fixture.state.people.values()].filter((p) => p.email.toLowerCase() === 'person0@example.com')).toHaveLength(1)
   })
 })

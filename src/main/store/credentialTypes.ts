@@ -1,0 +1,28 @@
+import type { CredentialType, Id } from '../../shared/domain/site'
+import { idKey } from './database'
+import type { Row } from './records'
+import { typeOf } from './siteRows'
+import type { Statements } from './statements'
+
+/**
+ * The credential types: seeded with a site here; the sync's pull also writes them until it moves
+ * into store/ (issue 13).
+ */
+export class CredentialTypes {
+  constructor(private readonly sql: Statements) {}
+
+  /** Every credential type, in insertion order. */
+  all(): CredentialType[] {
+    return (this.sql.rows('SELECT * FROM credential_types ORDER BY row').all() as Row[]).map(typeOf)
+  }
+
+  /** True when there is a credential type with this id. */
+  exists(id: Id): boolean {
+    return this.sql.value('SELECT 1 FROM credential_types WHERE id = ?').get(idKey(id)) !== undefined
+  }
+
+  /** Inserts a credential type as given (seeding a new database). */
+  add(type: CredentialType): void {
+    this.sql.rows('INSERT INTO credential_types (id, label, slug, format, technology) VALUES (?, ?, ?, ?, ?)').run(idKey(type.id), type.label, type.slug, type.format, type.technology)
+  }
+}
