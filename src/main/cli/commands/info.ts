@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command'
-import { openNodeServices } from '../context'
+import { openCliServices } from '../services'
 
 export const infoCommand: CliCommand = {
   name: 'info',
@@ -7,7 +7,7 @@ export const infoCommand: CliCommand = {
   usage: '',
   options: {},
   async run(_values, _positionals, io) {
-    const services = await openNodeServices()
+    const services = await openCliServices({}, io)
     const info = services.info()
     const ble = services.hardware.bleStatus()
     const nfc = services.hardware.nfcStatus()
