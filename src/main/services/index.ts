@@ -16,6 +16,7 @@ import { virtualReaders } from '../hardware/ble/virtualReaders'
 import type { PdfPrinter } from '../survey/report'
 import { chromiumPdfPrinter } from '../survey/report/chromiumPdf'
 import { SiteService } from './siteService'
+import { exportSite } from './siteExport'
 import { DiagnoseService } from './diagnoseService'
 import type { ProvisioningService } from './provisioningService'
 import type { SyncService } from './syncService'
@@ -170,7 +171,7 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
       enrolTap: ({ credentialTypeId, timeoutSeconds }) => s.nfc.enrolTap(credentialTypeId, timeoutSeconds),
       simulateTap: ({ card }) => s.nfc.simulateTap(card)
     },
-    provisioning: provisioningHandlers(s.provisioning),
+    provisioning: { ...provisioningHandlers(s.provisioning), exportCsv: ({ kind }) => exportSite(s.site, s.provisioning, kind) },
     sync: syncHandlers(s.sync),
     diagnose: {
       run: (request) => s.diagnose.run(request),

@@ -84,6 +84,12 @@ describe('one site: the contract and the CLI answer the same from the app databa
       expect(run.code).toBe(0)
       expect(run.json()).toEqual({ [what]: snapshot[what] })
     }
+    const staff = (await cli('people', '--group', 'STAFF', '--json')).json<{ people: { group_ids: number[] }[] }>().people
+    expect(staff.length).toBe(31)
+    expect(staff.every((p) => p.group_ids.includes(1))).toBe(true)
+    const unknownGroup = await cli('people', '--group', 'Staf')
+    expect(unknownGroup.code).toBe(2)
+    expect(unknownGroup.err).toContain('--group Staf: the site has no such group; closest: 1 "Staff"')
     expect((await cli('people')).out).toMatch(/41\s+Ada Lovelace\s+Ada\.Lovelace@example\.com\s+yes\s+1\s+Staff/)
   })
 })
@@ -115,6 +121,18 @@ describe('--db and --site on the commands that read the site', () => {
     } finally {
       process.env.LINTEL_HOME = home
       rmSync(elsewhere, { recursive: true, force: true })
+    }
+  })
+
+  it('exports from a snapshot file the same way through the contract and the CLI (sync state local)', async () => {
+    const fromFile = await createServices({ runtime: 'test', userDataDir: home, settings: await nodeSettingsStore(home, silentLogger), log: silentLogger, sitePath: 'resources/demo-site.json', probe: { bleAdapter: () => false, pcscd: () => false } })
+    try {
+      const result = await fromFile.dispatcher.invoke(commandChannel('provisioning', 'exportCsv'), { kind: 'people' })
+      const run = await cli('export', '--people', '--site', 'resources/demo-site.json')
+      expect(result).toEqual({ ok: true, value: { filename: 'people.csv', text: run.out } })
+      expect(run.out.split('\r\n')[1]).toMatch(/,local$/)
+    } finally {
+      await fromFile.close()
     }
   })
 

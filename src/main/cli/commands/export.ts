@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs'
-import type { Services } from '../../services'
-import { credentialsCsv, peopleCsv } from '../../provisioning/exports'
+import { exportSite } from '../../services/siteExport'
 import { stringOption } from '../args'
 import type { CliCommand } from '../command'
 import { SITE_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
 import { UsageError } from '../io'
 
 const KINDS = ['snapshot', 'people', 'credentials'] as const
-type Kind = (typeof KINDS)[number]
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -30,18 +28,10 @@ export const exportCommand: CliCommand = {
   async run(values, _positionals, io) {
     const chosen = KINDS.filter((kind) => values[kind] === true)
     if (chosen.length !== 1) throw new UsageError('choose exactly one of --snapshot, --people or --credentials')
-    const text = await withServices(values, io, (services) => exportText(services, chosen[0]!))
+    const text = await withServices(values, io, (services) => exportSite(services.site, services.provisioning, chosen[0]!).text)
     const out = stringOption(values, 'out')
     if (!out) return void io.out(text)
     writeFileSync(out, text)
     io.out(io.json ? JSON.stringify({ file: out, bytes: Buffer.byteLength(text) }) : `wrote ${out}`)
   }
-}
-
-/** The export as the app makes it: from the database with each record's sync state, or from a snapshot file. */
-function exportText(services: Services, kind: Kind): string {
-  const site = services.site.snapshot()
-  if (kind === 'snapshot') return `${JSON.stringify(site, null, 2)}\n`
-  if (services.site.summary().source === 'database') return services.provisioning.exportCsv(kind).text
-  return kind === 'people' ? peopleCsv(site, () => 'local') : credentialsCsv(site, () => 'local')
 }

@@ -1,6 +1,7 @@
 import type { Id, Site } from '../../../shared/domain/site'
 import { personName } from '../../../shared/domain/lookup'
-import type { CliCommand } from '../command'
+import { entityOption } from '../args'
+import type { CliCommand, OptionSpecs, OptionValues } from '../command'
 import { SITE_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
 import { table } from '../table'
 
@@ -42,16 +43,36 @@ const describeGroups: Describe = (site) => {
   }
 }
 
+/** Narrows the listed entities by an option (`people --group Staff`). */
+interface ListFilter {
+  options: OptionSpecs
+  usage: string
+  help: string
+  apply(site: Site, values: OptionValues): Site
+}
+
+const byGroup: ListFilter = {
+  options: { group: { type: 'string' } },
+  usage: ' [--group <id|name>]',
+  help: '--group           only the members of this group (an id or a name)',
+  apply(site, values) {
+    const group = entityOption(values, site, 'group')
+    if (group === undefined) return site
+    return { ...site, people: site.people.filter((p) => p.group_ids.some((g) => key(g) === key(group))) }
+  }
+}
+
 /** `lintel doors | people | groups`: what the site holds, as a table or (--json) `{ "<what>": [...] }` in the snapshot's shape. */
-function listCommand(what: Listed, summary: string, describe: Describe): CliCommand {
+function listCommand(what: Listed, summary: string, describe: Describe, filter?: ListFilter): CliCommand {
   return {
     name: what,
     summary,
-    usage: '[--db <path> | --site <file>]',
-    options: SITE_OPTIONS,
-    details: [...SITE_OPTION_HELP, `With --json: { "${what}": [...] }, each as in a site snapshot (docs/site-format.md).`],
+    usage: `[--db <path> | --site <file>]${filter?.usage ?? ''}`,
+    options: { ...SITE_OPTIONS, ...filter?.options },
+    details: [...SITE_OPTION_HELP, ...(filter ? [filter.help] : []), `With --json: { "${what}": [...] }, each as in a site snapshot (docs/site-format.md).`],
     async run(values, _positionals, io) {
-      const site = await withServices(values, io, (services) => services.site.snapshot())
+      const whole = await withServices(values, io, (services) => services.site.snapshot())
+      const site = filter ? filter.apply(whole, values) : whole
       if (io.json) return void io.out(JSON.stringify({ [what]: site[what] }))
       const { head, rows } = describe(site)
       io.out(rows.length ? table(head, rows) : `No ${what} on this site.`)
@@ -60,5 +81,5 @@ function listCommand(what: Listed, summary: string, describe: Describe): CliComm
 }
 
 export const doorsCommand = listCommand('doors', 'List the doors: id, name, mode, PIN, accepted credential types', describeDoors)
-export const peopleCommand = listCommand('people', 'List the people: id, name, email, credentials and groups', describePeople)
+export const peopleCommand = listCommand('people', 'List the people: id, name, email, credentials and groups', describePeople, byGroup)
 export const groupsCommand = listCommand('groups', 'List the groups: id, name, members and the doors they open', describeGroups)
