@@ -1,6 +1,7 @@
 import type { Services } from '../services'
 import { openNodeServices, type SiteSource } from '../services/node'
 import type { Logger } from '../logger'
+
 import type { AppInfo } from '../../shared/contract'
 import { stringOption } from './args'
 import type { OptionSpecs, OptionValues } from './command'
@@ -35,14 +36,24 @@ export function ioLogger(io: CliIo): Logger {
   }
 }
 
+/**
+ * How a command opens the services. `lenient` (info, settings): when the app's database cannot be
+ * opened, carry on with the demo site, as the app does. Otherwise the command fails (db_unreadable,
+ * exit 2) rather than answer from another copy of the site.
+ */
+export interface OpenOptions {
+  runtime?: AppInfo['runtime']
+  lenient?: boolean
+}
+
 /** Opens the app's services on the site the options name. The caller closes them. */
-export function openCliServices(values: OptionValues, io: CliIo, runtime: AppInfo['runtime'] = 'cli'): Promise<Services> {
-  return openNodeServices({ ...siteSource(values), runtime, log: ioLogger(io) })
+export function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
+  return openNodeServices({ ...siteSource(values), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) })
 }
 
 /** Opens the services, runs one command's work on them, and always closes them. */
-export async function withServices<T>(values: OptionValues, io: CliIo, work: (services: Services) => Promise<T> | T): Promise<T> {
-  const services = await openCliServices(values, io)
+export async function withServices<T>(values: OptionValues, io: CliIo, work: (services: Services) => Promise<T> | T, options: OpenOptions = {}): Promise<T> {
+  const services = await openCliServices(values, io, options)
   try {
     return await work(services)
   } finally {

@@ -1,6 +1,7 @@
 import { stderrLogger, type Logger } from '../logger'
 import { nodeUserDataDir } from '../paths'
 import { nodeSettingsStore } from '../settings/settingsStore'
+import { databasePath } from '../store/database'
 import type { AppInfo } from '../../shared/contract'
 import { createServices, type ServiceOptions, type Services } from './index'
 
@@ -14,6 +15,11 @@ export interface SiteSource {
 
 export interface NodeServiceOptions extends SiteSource {
   runtime?: AppInfo['runtime']
+  /**
+   * With neither path: fail (db_unreadable) when the app's database cannot be opened, instead of
+   * carrying on with the demo site as the app does. The CLI's site-reading commands want this.
+   */
+  strict?: boolean
   /** Default: warnings and errors on stderr. */
   log?: Logger
   /** Anything else the factory takes (radios, probe, tokens…), for tests and benchmarks. */
@@ -33,7 +39,7 @@ export async function openNodeServices(options: NodeServiceOptions = {}): Promis
     settings: await nodeSettingsStore(userDataDir, log),
     log,
     ...(options.sitePath ? { sitePath: options.sitePath } : {}),
-    ...(options.dbPath ? { dbPath: options.dbPath } : {}),
+    ...(options.dbPath ? { dbPath: options.dbPath } : options.strict && !options.sitePath ? { dbPath: databasePath(userDataDir) } : {}),
     ...options.extra
   })
 }

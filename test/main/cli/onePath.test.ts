@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -51,6 +51,22 @@ describe('one path: the CLI runs the app’s services', () => {
       expect(services.info().runtime).toBe('browser-host')
     } finally {
       await services.close()
+    }
+  })
+
+  it('a command that reads the site fails (exit 2) when the app database cannot be opened, rather than answer from the demo file', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'lintel-broken-'))
+    mkdirSync(join(broken, 'lintel.db')) // a folder where the database file should be
+    process.env.LINTEL_HOME = broken
+    try {
+      const doors = await cli('doors', '--json')
+      expect(doors.code).toBe(2)
+      expect(doors.json()).toMatchObject({ ok: false, error: { code: 'db_unreadable' } })
+      expect((await cli('decide', '--door', '1', '--credential', '8:HID-0001-C28595')).code).toBe(2)
+      expect((await cli('info', '--json')).code).toBe(0)
+    } finally {
+      process.env.LINTEL_HOME = home
+      rmSync(broken, { recursive: true, force: true })
     }
   })
 })

@@ -12,7 +12,7 @@ export const infoCommand: CliCommand = {
       ble: services.hardware.bleStatus(),
       nfc: services.hardware.nfcStatus(),
       site: services.site.summary()
-    }))
+    }), { lenient: true })
     if (io.json) return void io.out(JSON.stringify({ ...info, ble, nfc }))
     io.out(
       [

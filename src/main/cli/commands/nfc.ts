@@ -66,7 +66,7 @@ export const nfcReadersCommand: CliCommand = {
   usage: '',
   options: {},
   async run(_values, _positionals, io) {
-    const services = await openCliServices({}, io)
+    const services = await openCliServices({}, io, { lenient: true })
     try {
       services.nfc.startReading()
       const status = await settled(services)
@@ -91,7 +91,7 @@ export const nfcReadCommand: CliCommand = {
   ],
   async run(values, _positionals, io) {
     const aids = aidOptions(values)
-    const services = await openCliServices({}, io)
+    const services = await openCliServices({}, io, { lenient: true })
     try {
       const seconds = timeoutOption(values, services.settings().nfcTimeoutSeconds)
       services.nfc.useAids(aids)

@@ -33,7 +33,7 @@ export const settingsCommand: CliCommand = {
   details: ['lintel settings unlockThresholdDbm=-72 theme=dark', 'lintel settings \'bleAdapter={"kind":"uart","port":"/dev/ttyACM0"}\''],
   async run(_values, positionals, io) {
     const patch = positionals.length ? parseAssignments(positionals) : undefined
-    const settings = await withServices({}, io, (services) => (patch ? services.updateSettings(patch) : services.settings()))
+    const settings = await withServices({}, io, (services) => (patch ? services.updateSettings(patch) : services.settings()), { lenient: true })
     if (io.json) return void io.out(JSON.stringify(settings))
     for (const [key, value] of Object.entries(settings)) io.out(`${key} = ${JSON.stringify(value)}`)
   }
