@@ -16,27 +16,10 @@ export function requireOption(values: OptionValues, name: string): string {
   return value
 }
 
-/**
- * `--door 3` matches the entity whose id is 3 or "3"; both existing is ambiguous (exit 2).
- * With no match the id is passed on as typed so the engine can answer "unknown".
- */
-export function resolveId(raw: string, ids: Iterable<Id>, what: string): Id {
-  const numeric = /^-?\d+$/.test(raw) ? Number(raw) : undefined
-  let asNumber = false
-  let asString = false
-  for (const id of ids) {
-    if (id === raw) asString = true
-    else if (numeric !== undefined && id === numeric) asNumber = true
-  }
-  if (asNumber && asString) throw new UsageError(`--${what} ${raw} is ambiguous: the site has both ${raw} and "${raw}"`)
-  if (asString) return raw
-  return asId(raw)
-}
-
 /** Error codes of a name on the command line that matches several entities, or none. */
 export const NameErrorCode = { ambiguous: 'name_ambiguous', unknown: 'name_unknown' } as const
 
-const PLURAL: Record<EntityKind, string> = { door: 'doors', person: 'people', group: 'groups', credential: 'credentials' }
+const PLURAL: Record<EntityKind, string> = { door: 'doors', person: 'people', group: 'groups', 'credential type': 'credential types', credential: 'credentials' }
 
 /**
  * The entity `--door`, `--person`, `--group` or `--credential` names, by id or by name (CONVENTIONS.md).

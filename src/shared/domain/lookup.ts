@@ -1,7 +1,7 @@
 import type { Door, Group, Id, Person, Site } from './site'
 
-/** What the command line may name: `--door`, `--person`, `--group`, `--credential` (ids only). */
-export type EntityKind = 'door' | 'person' | 'group' | 'credential'
+/** What the command line may name: `--door`, `--person`, `--group`, a credential type, `--credential` (ids only). */
+export type EntityKind = 'door' | 'person' | 'group' | 'credential type' | 'credential'
 
 /** One entity as a lookup sees it: its id and the names it answers to. */
 export interface Named {
@@ -30,6 +30,8 @@ export function namedEntities(site: Site, kind: EntityKind): Named[] {
       return site.groups.map((g: Group) => ({ id: g.id, label: g.name, names: [g.name] }))
     case 'person':
       return site.people.map((p: Person) => ({ id: p.id, label: personName(p), names: [personName(p), p.email] }))
+    case 'credential type':
+      return site.credential_types.map((t) => ({ id: t.id, label: t.label, names: [t.label, t.slug] }))
     case 'credential':
       return site.credentials.map((c) => ({ id: c.id, label: `credential ${String(c.id)}`, names: [] }))
   }

@@ -55,6 +55,8 @@ describe('one site: the contract and the CLI answer the same from the app databa
     expect(run.code).toBe(0)
     expect(run.json()).toEqual(await invoke('decision', 'decide', request))
     expect(run.json<Decision>()).toMatchObject({ granted: true, code: 'granted' })
+    const byTypeName = await cli('decide', '--door', 'front entrance', '--credential', 'passflow:PF-1A2B-3C4D', '--at', AT, '--json')
+    expect(byTypeName.json()).toEqual(run.json())
   })
 
   it('diagnose agrees with decide, by id and by name', async () => {

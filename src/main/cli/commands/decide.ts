@@ -4,7 +4,7 @@ import { describeZodError, LintelError } from '../../../shared/contract'
 import { DecisionRequestSchema, type Decision, type DecisionRequest } from '../../../shared/decision'
 import type { SiteService } from '../../services/siteService'
 import type { CliCommand } from '../command'
-import { entityId, instantOption, requireOption, resolveId, stringOption } from '../args'
+import { entityId, instantOption, requireOption, stringOption } from '../args'
 import { SITE_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
 import { UsageError, type CliIo } from '../io'
 import { createProgress } from '../progress'
@@ -24,7 +24,7 @@ export const decideCommand: CliCommand = {
   details: [
     ...SITE_OPTION_HELP,
     '--door            an id or a name (ignoring case); a name that matches nothing is decided as an unknown door',
-    '--credential T:V  credential type id and value, split at the first colon',
+    '--credential T:V  credential type (id, name or slug) and value, split at the first colon: 9:PF-7Q2K or PassFlow:PF-7Q2K',
     '--at <ISO>        an instant with Z or an offset; default now',
     '--requests <f>    one request object per line; prints one decision per line, in order',
     'A refused decision is an answer: the exit code is 0.'
@@ -49,7 +49,7 @@ function singleRequest(service: SiteService, values: Parameters<CliCommand['run'
   const pin = stringOption(values, 'pin')
   return {
     door_id: entityId(requireOption(values, 'door'), site, 'door', { passUnknown: true }),
-    credential_type_id: resolveId(credential.slice(0, colon), site.credential_types.map((t) => t.id), 'credential'),
+    credential_type_id: entityId(credential.slice(0, colon), site, 'credential type', { option: 'credential', passUnknown: true }),
     value: credential.slice(colon + 1),
     at: instantOption(values),
     ...(pin !== undefined ? { pin } : {})
