@@ -1,3 +1,5 @@
+import { lookUp, namedEntities, type EntityKind, type Named } from '../../shared/domain/lookup'
+import type { Site } from '../../shared/domain/site'
 import { UsageError } from './io'
 import type { OptionValues } from './command'
 
@@ -14,21 +16,42 @@ export function requireOption(values: OptionValues, name: string): string {
   return value
 }
 
+/** Error codes of a name on the command line that matches several entities, or none. */
+export const NameErrorCode = { ambiguous: 'name_ambiguous', unknown: 'name_unknown' } as const
+
+const PLURAL: Record<EntityKind, string> = { door: 'doors', person: 'people', group: 'groups', 'credential type': 'credential types', credential: 'credentials' }
+
 /**
- * `--door 3` matches the entity whose id is 3 or "3"; both existing is ambiguous (exit 2).
- * With no match the id is passed on as typed so the engine can answer "unknown".
+ * The entity `--door`, `--person`, `--group` or `--credential` names, by id or by name (CONVENTIONS.md).
+ * Several matches exit 2 listing them. No match exits 2 listing the closest names, unless
+ * `passUnknown` (decide): then the text goes on as an id, so the answer is `door_unknown`.
  */
-export function resolveId(raw: string, ids: Iterable<Id>, what: string): Id {
-  const numeric = /^-?\d+$/.test(raw) ? Number(raw) : undefined
-  let asNumber = false
-  let asString = false
-  for (const id of ids) {
-    if (id === raw) asString = true
-    else if (numeric !== undefined && id === numeric) asNumber = true
+export function entityId(raw: string, site: Site, kind: EntityKind, options: { option?: string; passUnknown?: boolean } = {}): Id {
+  const option = `--${options.option ?? kind}`
+  const found = lookUp(raw, namedEntities(site, kind))
+  if (found.found === 'one') return found.id
+  if (found.found === 'several') {
+    throw new UsageError(`${option} ${raw}: matches ${found.candidates.length} ${PLURAL[kind]}: ${listed(found.candidates)}`, NameErrorCode.ambiguous)
   }
-  if (asNumber && asString) throw new UsageError(`--${what} ${raw} is ambiguous: the site has both ${raw} and "${raw}"`)
-  if (asString) return raw
-  return numeric !== undefined && Number.isSafeInteger(numeric) ? numeric : raw
+  if (options.passUnknown) return asId(raw)
+  const hint = found.closest.length ? `; closest: ${listed(found.closest)}` : ''
+  throw new UsageError(`${option} ${raw}: the site has no such ${kind}${hint}`, NameErrorCode.unknown)
+}
+
+/** An entity option when given: {@link entityId} on its text. */
+export function entityOption(values: OptionValues, site: Site, kind: EntityKind, options: { option?: string; passUnknown?: boolean } = {}): Id | undefined {
+  const raw = stringOption(values, options.option ?? kind)
+  return raw === undefined ? undefined : entityId(raw, site, kind, options)
+}
+
+function listed(entities: readonly Named[]): string {
+  return entities.map((e) => (e.names.length ? `${JSON.stringify(e.id)} ${JSON.stringify(e.label)}` : JSON.stringify(e.id))).join(', ')
+}
+
+/** Text typed for an id: a whole number is the number, anything else the string. */
+function asId(raw: string): Id {
+  const n = Number(raw)
+  return /^-?\d+$/.test(raw) && Number.isSafeInteger(n) ? n : raw
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i

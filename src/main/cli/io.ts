@@ -16,6 +16,8 @@ export class UsageError extends LintelError {
 export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'bad_usage',
   'bad_request',
+  'name_ambiguous',
+  'name_unknown',
   'site_invalid',
   'site_unreadable',
   'requests_invalid',

@@ -91,10 +91,13 @@ export class BleService {
     return this.radio
   }
 
-  /** Starts scanning (idempotent). `simulate` forces the virtual RF site. */
-  async startScan(options: { simulate?: boolean } = {}): Promise<ScanState> {
+  /**
+   * Starts scanning (idempotent). `simulate` forces the virtual RF site; `adapter` forces the
+   * configured adapter even when none was found (`lintel ble scan` then says what is wrong).
+   */
+  async startScan(options: { simulate?: boolean; adapter?: boolean } = {}): Promise<ScanState> {
     if (this.radio) return this.scanState()
-    const simulate = options.simulate === true || this.usesSimulation()
+    const simulate = options.simulate === true || (options.adapter !== true && this.usesSimulation())
     const radio = simulate ? (this.options.radios ?? defaultRadios).simulated(this.options.readers()) : (this.options.radios ?? defaultRadios).real(this.options.settings().bleAdapter)
     this.radio = radio
     this.table = new AdvertiserTable(readerDirectory(this.options.readers()))

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { contract, type AppInfo, type LintelContract, type Handlers } from '../../shared/contract'
-import { decide } from '../../shared/decision'
+import { contract, ErrorCode, LintelError, type AppInfo, type LintelContract, type Handlers } from '../../shared/contract'
 import type { Settings, SettingsPatch } from '../../shared/domain/settings'
 import { EventHub } from '../contract/eventHub'
 import { createDispatcher, type Dispatcher } from '../contract/dispatcher'
@@ -17,20 +16,23 @@ import { virtualReaders } from '../hardware/ble/virtualReaders'
 import type { PdfPrinter } from '../survey/report'
 import { chromiumPdfPrinter } from '../survey/report/chromiumPdf'
 import { SiteService } from './siteService'
+import { exportSite } from './siteExport'
 import { DiagnoseService } from './diagnoseService'
 import type { ProvisioningService } from './provisioningService'
 import type { SyncService } from './syncService'
 import type { TokenStore } from '../sync/tokens'
 import type { Store } from '../store/store'
-import { openAppStore, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
+import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
 export interface ServiceOptions {
   runtime: AppInfo['runtime']
   userDataDir: string
   settings: SettingsStore
   log: Logger
-  /** A snapshot file to open instead of the embedded demo site. */
+  /** A snapshot file to read (in memory, never written into a store) instead of the app's database. */
   sitePath?: string
+  /** A database file to open instead of the app's (`--db`); a new one starts with the standard credential types. */
+  dbPath?: string
   probe?: HardwareProbe
   /** Where the DoorFlow token is kept; default a 0600 file (the Electron shell passes safeStorage). */
   tokens?: TokenStore
@@ -66,7 +68,7 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { log, settings: store } = options
   const hub = new EventHub(contract, log)
-  const appStore = options.store ?? (options.sitePath ? undefined : await openAppStore(options.userDataDir, log))
+  const appStore = await openSiteStore(options)
   const site = appStore ? SiteService.fromSnapshot(appStore.snapshot(), 'database') : await SiteService.open(options.sitePath ?? demoSitePath(), options.sitePath ? 'file' : 'demo')
   const { provisioning, sync } = provisioningParts({ store: appStore, site, hub, log, userDataDir: options.userDataDir, tokens: options.tokens })
   const probe = options.probe ?? systemProbe
@@ -119,6 +121,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   return { ...services, dispatcher: createDispatcher(contract, handlersFor(services), log) }
 }
 
+/** The store the site is read from: the one given, `dbPath`, none for a snapshot file, else the app's. */
+async function openSiteStore(options: ServiceOptions): Promise<Store | undefined> {
+  if (options.sitePath && (options.dbPath || options.store)) throw new LintelError(ErrorCode.badRequest, 'A snapshot file and a database are alternatives: give one.')
+  if (options.store) return options.store
+  if (options.dbPath) return openStoreAt(options.dbPath, options.userDataDir)
+  return options.sitePath ? undefined : openAppStore(options.userDataDir, options.log)
+}
+
 /** The contract's handlers, each a thin call into a service. */
 export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelContract> {
   return {
@@ -132,7 +142,7 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
       snapshot: () => s.site.snapshot()
     },
     decision: {
-      decide: (request) => decide(s.site.compiledSite(), request)
+      decide: (request) => s.site.decide(request)
     },
     ble: {
       status: () => s.ble.status(),
@@ -161,7 +171,7 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
       enrolTap: ({ credentialTypeId, timeoutSeconds }) => s.nfc.enrolTap(credentialTypeId, timeoutSeconds),
       simulateTap: ({ card }) => s.nfc.simulateTap(card)
     },
-    provisioning: provisioningHandlers(s.provisioning),
+    provisioning: { ...provisioningHandlers(s.provisioning), exportCsv: ({ kind }) => exportSite(s.site, s.provisioning, kind) },
     sync: syncHandlers(s.sync),
     diagnose: {
       run: (request) => s.diagnose.run(request),

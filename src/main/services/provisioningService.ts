@@ -3,7 +3,7 @@ import type { Id } from '../../shared/domain/site'
 import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../../shared/provisioning/contract'
 import type { ImportMapping } from '../../shared/provisioning/importColumns'
 import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from '../provisioning/exports'
-import { importPeople, type ImportReport } from '../provisioning/importPeople'
+import { importPeople, type ImportOptions, type ImportReport } from '../provisioning/importPeople'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
 import type { SyncEvidence } from '../../shared/diagnose/model'
@@ -74,10 +74,9 @@ export class ProvisioningService {
 
   private async runImport(request: ImportRequest, dryRun: boolean): Promise<ImportSummary> {
     const store = this.db()
-    if (this.syncing || this.importing) throw new LintelError(ProvisioningErrorCode.busy, 'A sync or another import is running; try again when it ends.')
     const totalBytes = request.csv.length
     let last = 0
-    const run = importPeople(store, chunksOf(request.csv), {
+    const report = await this.importStream(chunksOf(request.csv), {
       dryRun,
       allowWeakPins: request.allowWeakPins ?? false,
       sampleRows: PROVISIONING_LIMITS.sampleRows,
@@ -88,12 +87,24 @@ export class ProvisioningService {
         this.events.importProgress({ rows: p.rows, bytes: p.bytes, totalBytes })
       }
     })
+    return summaryOf(report, !dryRun, pinCells(report, store.catalog().types))
+  }
+
+  /**
+   * Imports CSV text as it streams in (the CLI reads a file this way), under the same guards as the
+   * app: never during a sync or another import. The full report is returned, and its rejected rows
+   * stay available to {@link rejectedRows}.
+   */
+  async importStream(chunks: AsyncIterable<string>, options: ImportOptions): Promise<ImportReport> {
+    const store = this.db()
+    if (this.syncing || this.importing) throw new LintelError(ProvisioningErrorCode.busy, 'A sync or another import is running; try again when it ends.')
+    const run = importPeople(store, chunks, options)
     this.importing = run
     try {
       const report = await run
       this.lastImport = report
-      if (!dryRun) this.events.siteChanged()
-      return summaryOf(report, !dryRun, pinCells(report, store.catalog().types))
+      if (!options.dryRun) this.events.siteChanged()
+      return report
     } finally {
       this.importing = null
     }

@@ -1,6 +1,7 @@
 import type { Handlers, LintelContract } from '../../shared/contract'
 import type { EventHub } from '../contract/eventHub'
 import type { Logger } from '../logger'
+import { resolve } from 'node:path'
 import { demoSitePath } from '../paths'
 import { databasePath } from '../store/database'
 import { Store } from '../store/store'
@@ -20,6 +21,17 @@ export async function openAppStore(userDataDir: string, log: Logger): Promise<St
     log.error('the local database could not be opened; provisioning is off and the demo site is shown', error)
     return undefined
   }
+}
+
+/**
+ * Opens the database at `path` (`--db`). The app's own database is seeded with the demo site the
+ * first time; a new database anywhere else starts with only the standard credential types.
+ * Unlike {@link openAppStore} a failure is thrown (db_unreadable): the user asked for this file.
+ */
+export async function openStoreAt(path: string, userDataDir: string): Promise<Store> {
+  const appDb = resolve(databasePath(userDataDir))
+  if (resolve(path) === appDb) return Store.open(appDb, { kind: 'site', site: await loadSiteFile(demoSitePath()) })
+  return Store.open(resolve(path), { kind: 'standard', name: 'Lintel' })
 }
 
 export interface ProvisioningParts {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { LintelError, ErrorCode, type SiteSummary } from '../../shared/contract'
 import { parseSite, type Site } from '../../shared/domain/site'
-import { compileSite, type CompiledSite } from '../../shared/decision'
+import { compileSite, decide, type CompiledSite, type Decision, type DecisionRequest } from '../../shared/decision'
 
 export const SiteErrorCode = { unreadable: 'site_unreadable', invalid: 'site_invalid' } as const
 
@@ -54,6 +54,11 @@ export class SiteService {
   compiledSite(): CompiledSite {
     this.compiled ??= compileSite(this.site)
     return this.compiled
+  }
+
+  /** The decision engine's answer on this site: the What-if page, `lintel decide` and NFC taps ask here. */
+  decide(request: DecisionRequest): Decision {
+    return decide(this.compiledSite(), request)
   }
 
   replace(site: Site): SiteSummary {

@@ -2,14 +2,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AdvertSchema } from '../../../src/shared/domain/ble'
 import { SurveyAnalysisSchema, scenarioSamples, type SurveyAnalysis } from '../../../src/shared/rf'
 import { cli } from '../../helpers/cli'
 
 const HERALD = fileURLToPath(new URL('../../fixtures/herald-rssi', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'lintel-survey-cli-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const previousHome = process.env.LINTEL_HOME
+// `ble scan` opens the app's services (its database and settings): a throwaway data folder here.
+beforeAll(() => {
+  process.env.LINTEL_HOME = join(dir, 'home')
+})
+afterAll(() => {
+  if (previousHome === undefined) delete process.env.LINTEL_HOME
+  else process.env.LINTEL_HOME = previousHome
+  rmSync(dir, { recursive: true, force: true })
+})
 
 const file = (name: string, text: string): string => {
   const path = join(dir, name)

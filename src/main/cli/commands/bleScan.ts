@@ -1,25 +1,23 @@
 import type { Advert } from '../../../shared/domain/ble'
-import { adapterRadio, simulatedRadio } from '../../hardware/ble/radios'
-import type { BleRadio } from '../../hardware/ble/port'
-import { virtualReaders } from '../../hardware/ble/virtualReaders'
-import { stderrLogger } from '../../logger'
-import { demoSitePath, nodeUserDataDir } from '../../paths'
-import { loadSiteFile } from '../../services/siteService'
-import { nodeSettingsStore } from '../../settings/settingsStore'
+import { eventChannel } from '../../../shared/contract'
+import type { BleStatus } from '../../../shared/domain/hardware'
+import type { Services } from '../../services'
 import type { CliCommand } from '../command'
 import { stringOption } from '../args'
 import { UsageError, type CliIo } from '../io'
+import { SITE_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
 
 const FLUSH_LINES = 2048
 
 export const bleScanCommand: CliCommand = {
   name: 'ble scan',
   summary: 'Scan for BLE advertisers (JSONL of every advert with --json)',
-  usage: '[--seconds N] [--simulate]',
-  options: { seconds: { type: 'string' }, simulate: { type: 'boolean' } },
+  usage: '[--seconds N] [--simulate [--db <path> | --site <file>]]',
+  options: { seconds: { type: 'string' }, simulate: { type: 'boolean' }, ...SITE_OPTIONS },
   details: [
     '--seconds N   how long to scan (default 10; Ctrl-C stops early and still prints the summary)',
-    '--simulate    scan the virtual RF site of the demo site instead of the Bluetooth adapter',
+    "--simulate    scan the virtual RF site of the site's doors instead of the Bluetooth adapter",
+    ...SITE_OPTION_HELP,
     'The adapter is the one chosen in settings (bleAdapter: default, or an HCI UART dongle).',
     '--json prints one advert per line {t, address, name, rssi, txPower, serviceUuids, manufacturerData},',
     'then one {"summary": …} line. Exit 1 when the adapter cannot scan (the message says what to do).'
@@ -27,8 +25,7 @@ export const bleScanCommand: CliCommand = {
   async run(values, _positionals, io) {
     const seconds = secondsOption(stringOption(values, 'seconds'))
     const simulate = values.simulate === true
-    const radio = simulate ? simulatedRadio(virtualReaders(await loadSiteFile(demoSitePath()))) : await configuredRadio()
-    const result = await scanFor(radio, seconds, io)
+    const result = await withServices(values, io, (services) => scanFor(services, simulate, seconds, io))
     if (io.json) io.out(JSON.stringify({ summary: result.summary }))
     else io.out(describeScan(result))
   }
@@ -39,11 +36,6 @@ function secondsOption(raw: string | undefined): number {
   const n = Number(raw)
   if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new UsageError(`--seconds ${raw}: expected a number of seconds from 0.1 to 86400`)
   return n
-}
-
-async function configuredRadio(): Promise<BleRadio> {
-  const store = await nodeSettingsStore(nodeUserDataDir(), stderrLogger())
-  return adapterRadio(store.read().bleAdapter)
 }
 
 interface AdvertiserTally {
@@ -60,7 +52,9 @@ interface ScanResult {
   tallies: AdvertiserTally[]
 }
 
-async function scanFor(radio: BleRadio, seconds: number, io: CliIo): Promise<ScanResult> {
+/** Scans through the app's BLE service: the virtual RF site, or the adapter chosen in settings. */
+async function scanFor(services: Services, simulate: boolean, seconds: number, io: CliIo): Promise<ScanResult> {
+  const { ble, hub } = services
   const tallies = new Map<string, AdvertiserTally>()
   let lines: string[] = []
   let adverts = 0
@@ -69,23 +63,32 @@ async function scanFor(radio: BleRadio, seconds: number, io: CliIo): Promise<Sca
     lines = []
   }
   const started = Date.now()
-  await radio.start({
-    state: (state) => io.err(`lintel ble scan: adapter ${state}`),
-    advert: (advert) => {
-      adverts++
-      tally(tallies, advert)
-      if (io.json) lines.push(JSON.stringify(advert))
-      if (lines.length >= FLUSH_LINES) flush()
-    }
+  let state: string | undefined
+  const stopStates = hub.subscribe(eventChannel('ble', 'status'), (payload) => {
+    const status = payload as BleStatus
+    if (status.mode === 'real' && status.state !== state) io.err(`lintel ble scan: adapter ${(state = status.state)}`)
   })
-  if (!io.json) io.err(`Scanning ${radio.label} for ${seconds} s…`)
-  const flusher = setInterval(flush, 200)
-  await untilDoneOrInterrupted(seconds * 1000)
-  clearInterval(flusher)
-  await radio.stop()
-  flush()
-  const elapsed = Math.round((Date.now() - started) / 100) / 10
-  return { summary: { seconds: elapsed, adverts, advertisers: tallies.size, simulated: radio.simulated, adapter: radio.label }, tallies: [...tallies.values()] }
+  const stopAdverts = ble.onAdvert((advert) => {
+    adverts++
+    tally(tallies, advert)
+    if (io.json) lines.push(JSON.stringify(advert))
+    if (lines.length >= FLUSH_LINES) flush()
+  })
+  try {
+    const scan = await ble.startScan(simulate ? { simulate: true } : { adapter: true })
+    const device = ble.device()
+    if (!io.json) io.err(`Scanning ${device.label} for ${seconds} s…`)
+    const flusher = setInterval(flush, 200)
+    await untilDoneOrInterrupted(seconds * 1000)
+    clearInterval(flusher)
+    await ble.stopScan()
+    flush()
+    const elapsed = Math.round((Date.now() - started) / 100) / 10
+    return { summary: { seconds: elapsed, adverts, advertisers: tallies.size, simulated: scan.simulated, adapter: device.label }, tallies: [...tallies.values()] }
+  } finally {
+    stopAdverts()
+    stopStates()
+  }
 }
 
 function tally(tallies: Map<string, AdvertiserTally>, advert: Advert): void {

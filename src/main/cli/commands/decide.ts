@@ -1,20 +1,19 @@
 import { createReadStream } from 'node:fs'
 import { describeZodError, LintelError } from '../../../shared/contract'
-import { compileSite, decide, DecisionRequestSchema, type Decision, type DecisionRequest } from '../../../shared/decision'
-import type { Site } from '../../../shared/domain/site'
-import { loadSiteFile } from '../../services/siteService'
-import { demoSitePath } from '../../paths'
+import { DecisionRequestSchema, type Decision, type DecisionRequest } from '../../../shared/decision'
+import type { SiteService } from '../../services/siteService'
 import type { CliCommand } from '../command'
-import { instantOption, requireOption, resolveId, stringOption } from '../args'
+import { entityId, instantOption, requireOption, stringOption } from '../args'
+import { SITE_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
 import { UsageError, type CliIo } from '../io'
 import { createProgress } from '../progress'
 
 export const decideCommand: CliCommand = {
   name: 'decide',
   summary: 'Decide whether a credential opens a door at a time, with every check (or a JSONL batch)',
-  usage: '[--site <file>] (--door <id> --credential <typeId>:<value> [--at <ISO>] [--pin N] | --requests <file.jsonl>)',
+  usage: '[--db <path> | --site <file>] (--door <id|name> --credential <typeId>:<value> [--at <ISO>] [--pin N] | --requests <file.jsonl>)',
   options: {
-    site: { type: 'string' },
+    ...SITE_OPTIONS,
     door: { type: 'string' },
     credential: { type: 'string' },
     at: { type: 'string' },
@@ -22,22 +21,25 @@ export const decideCommand: CliCommand = {
     requests: { type: 'string' }
   },
   details: [
-    '--site <file>     a site snapshot (docs/site-format.md); default: the embedded demo site',
-    '--credential T:V  credential type id and value, split at the first colon',
+    ...SITE_OPTION_HELP,
+    '--door            an id or a name (ignoring case); a name that matches nothing is decided as an unknown door',
+    '--credential T:V  credential type (id, name or slug) and value, split at the first colon: 9:PF-7Q2K or PassFlow:PF-7Q2K',
     '--at <ISO>        an instant with Z or an offset; default now',
     '--requests <f>    one request object per line; prints one decision per line, in order',
     'A refused decision is an answer: the exit code is 0.'
   ],
   async run(values, _positionals, io) {
-    const site = await loadSiteFile(stringOption(values, 'site') ?? demoSitePath())
     const requestsPath = stringOption(values, 'requests')
-    if (requestsPath) return runBatch(site, requestsPath, io)
-    const decision = decide(compileSite(site), singleRequest(site, values))
-    io.out(io.json ? JSON.stringify(decision) : describeDecision(decision))
+    await withServices(values, io, async ({ site }) => {
+      if (requestsPath) return runBatch(site, requestsPath, io)
+      const decision = site.decide(singleRequest(site, values))
+      io.out(io.json ? JSON.stringify(decision) : describeDecision(decision))
+    })
   }
 }
 
-function singleRequest(site: Site, values: Parameters<CliCommand['run']>[0]): DecisionRequest {
+function singleRequest(service: SiteService, values: Parameters<CliCommand['run']>[0]): DecisionRequest {
+  const site = service.snapshot()
   const credential = requireOption(values, 'credential')
   const colon = credential.indexOf(':')
   if (colon <= 0 || colon === credential.length - 1) {
@@ -45,8 +47,8 @@ function singleRequest(site: Site, values: Parameters<CliCommand['run']>[0]): De
   }
   const pin = stringOption(values, 'pin')
   return {
-    door_id: resolveId(requireOption(values, 'door'), site.doors.map((d) => d.id), 'door'),
-    credential_type_id: resolveId(credential.slice(0, colon), site.credential_types.map((t) => t.id), 'credential'),
+    door_id: entityId(requireOption(values, 'door'), site, 'door', { passUnknown: true }),
+    credential_type_id: entityId(credential.slice(0, colon), site, 'credential type', { option: 'credential', passUnknown: true }),
     value: credential.slice(colon + 1),
     at: instantOption(values),
     ...(pin !== undefined ? { pin } : {})
@@ -94,14 +96,13 @@ function parseRequestLine(text: string, where: string): DecisionRequest {
   return parsed.data
 }
 
-async function runBatch(site: Site, path: string, io: CliIo): Promise<void> {
+async function runBatch(site: SiteService, path: string, io: CliIo): Promise<void> {
   const requests = await readRequests(path)
-  const compiled = compileSite(site)
   const progress = createProgress('Deciding', requests.length, io.interactive)
   const lines: string[] = []
   let granted = 0
   requests.forEach((request, i) => {
-    const decision = decide(compiled, request)
+    const decision = site.decide(request)
     if (decision.granted) granted++
     lines.push(io.json ? JSON.stringify(decision) : `${i + 1}\t${decision.granted ? 'GRANTED' : 'DENIED'}\t${decision.code}`)
     if (lines.length >= 4096) io.out(lines.splice(0).join('\n'))

@@ -1,20 +1,18 @@
 import { writeFile } from 'node:fs/promises'
-import { findPerson, PlatformSchema, type DiagnoseRequest, type Diagnosis } from '../../../shared/diagnose'
+import { PlatformSchema, type DiagnoseRequest, type Diagnosis } from '../../../shared/diagnose'
 import type { Site } from '../../../shared/domain/site'
 import { diagnosisHtml } from '../../diagnose/report'
-import { countOption, instantOption, requireOption, resolveId, stringOption } from '../args'
+import { countOption, entityId, entityOption, instantOption, requireOption, stringOption } from '../args'
 import type { CliCommand, OptionValues } from '../command'
-import { openNodeServices } from '../context'
-import { DB_OPTION_HELP, openStoreOption } from '../database'
+import { DB_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
 import { UsageError } from '../io'
 
 export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
   summary: 'Why does this phone not open the door? Every check, findings ordered by likelihood, each with its fix',
-  usage: '[--site <file> | --db <path>] --person <id|email> --door <id> [--at <ISO>] [--platform ios|android] [--credential <id>] [--tap S] [--scan S] [--report <file.html|file.json>]',
+  usage: '[--site <file> | --db <path>] --person <id|name|email> --door <id|name> [--at <ISO>] [--platform ios|android] [--credential <id>] [--tap S] [--scan S] [--report <file.html|file.json>]',
   options: {
-    site: { type: 'string' },
-    db: { type: 'string' },
+    ...SITE_OPTIONS,
     person: { type: 'string' },
     door: { type: 'string' },
     at: { type: 'string' },
@@ -27,7 +25,8 @@ export const diagnoseCommand: CliCommand = {
   details: [
     '--site <file>     a site snapshot (docs/site-format.md): no sync evidence',
     `${DB_OPTION_HELP}; its outbox counts as evidence (the default)`,
-    '--person          an id, or an email compared case-insensitively',
+    '--person          an id, a full name or an email (names and emails ignore case)',
+    '--door            an id or a name (ignoring case); an unknown or ambiguous one exits 2 listing the candidates',
     '--at <ISO>        an instant with Z or an offset; default now',
     '--platform        the phone: ios or android (reader compatibility); default: both are considered',
     '--credential <id> only this credential of the person; default: their phone credentials',
@@ -37,33 +36,22 @@ export const diagnoseCommand: CliCommand = {
     'Output with --json: { "findings": [{ code, severity, evidence, fix, ... }], ... }. Exit 0 whatever the findings.'
   ],
   async run(values, _positionals, io) {
-    const sitePath = stringOption(values, 'site')
-    if (sitePath && stringOption(values, 'db')) throw new UsageError('--site and --db are alternatives: give one')
-    const services = sitePath ? await openNodeServices({ sitePath }) : await openNodeServices({ store: await openStoreOption(values) })
-    try {
+    await withServices(values, io, async (services) => {
       const diagnosis = await services.diagnose.run(requestFrom(values, services.site.snapshot()))
       const report = stringOption(values, 'report')
       if (report) await writeFile(report, report.toLowerCase().endsWith('.json') ? `${JSON.stringify(diagnosis, null, 2)}\n` : diagnosisHtml(diagnosis), 'utf8')
       io.out(io.json ? JSON.stringify(diagnosis) : describeDiagnosis(diagnosis))
-    } finally {
-      await services.close()
-    }
+    })
   }
 }
 
 function requestFrom(values: OptionValues, site: Site): DiagnoseRequest {
-  const personRaw = requireOption(values, 'person')
-  const personRef = personRaw.includes('@') ? personRaw : resolveId(personRaw, site.people.map((p) => p.id), 'person')
-  if (!findPerson(site, personRef)) throw new UsageError(`--person ${personRaw}: the site has no such person`)
-  const doorRaw = requireOption(values, 'door')
-  const door = resolveId(doorRaw, site.doors.map((d) => d.id), 'door')
-  if (!site.doors.some((d) => d.id === door)) throw new UsageError(`--door ${doorRaw}: the site has no such door`)
+  const personRef = entityId(requireOption(values, 'person'), site, 'person')
+  const door = entityId(requireOption(values, 'door'), site, 'door')
   const platformRaw = stringOption(values, 'platform')
   const platform = platformRaw === undefined ? undefined : PlatformSchema.safeParse(platformRaw.toLowerCase())
   if (platform && !platform.success) throw new UsageError(`--platform ${platformRaw}: expected ios or android`)
-  const credentialRaw = stringOption(values, 'credential')
-  const credential = credentialRaw === undefined ? undefined : resolveId(credentialRaw, site.credentials.map((c) => c.id), 'credential')
-  if (credential !== undefined && !site.credentials.some((c) => c.id === credential)) throw new UsageError(`--credential ${credentialRaw}: the site has no such credential`)
+  const credential = entityOption(values, site, 'credential')
   const tapSeconds = values.tap === undefined ? undefined : countOption(values, 'tap', 20, 120)
   const scanSeconds = values.scan === undefined ? undefined : countOption(values, 'scan', 5, 60)
   return {

@@ -1,11 +1,10 @@
 import { createReadStream, statSync, writeFileSync } from 'node:fs'
 import { LintelError } from '../../../shared/contract/result'
 import { IMPORT_COLUMNS, type ImportColumn, type ImportMapping } from '../../../shared/provisioning/importColumns'
-import { pinCells, rejectedRowsCsv } from '../../provisioning/exports'
-import { ImportErrorCode, importPeople, type ImportReport } from '../../provisioning/importPeople'
+import { ImportErrorCode, type ImportReport } from '../../provisioning/importPeople'
 import { stringOption } from '../args'
 import type { CliCommand, OptionValues } from '../command'
-import { DB_OPTION_HELP, openStoreOption } from '../database'
+import { DB_OPTION_HELP, withServices } from '../services'
 import { UsageError, type CliIo } from '../io'
 import { createProgress } from '../progress'
 
@@ -34,10 +33,9 @@ export const importCommand: CliCommand = {
     const file = positionals[0]
     if (!file || positionals.length > 1) throw new UsageError('expected one CSV file: lintel import <file.csv>')
     const size = fileSize(file)
-    const store = await openStoreOption(values)
-    try {
+    await withServices(values, io, async ({ provisioning }) => {
       const progress = createProgress('Importing', size, io.interactive)
-      const report = await importPeople(store, readText(file), {
+      const report = await provisioning.importStream(readText(file), {
         dryRun: values['dry-run'] === true,
         allowWeakPins: values['allow-weak-pins'] === true,
         ...mappingOption(values),
@@ -45,11 +43,9 @@ export const importCommand: CliCommand = {
       })
       progress.finish()
       const rejectedFile = stringOption(values, 'rejected')
-      if (rejectedFile) writeFileSync(rejectedFile, rejectedRowsCsv(report.headers, report.rejectedRecords, pinCells(report, store.catalog().types)))
+      if (rejectedFile) writeFileSync(rejectedFile, provisioning.rejectedRows().text)
       printReport(report, io)
-    } finally {
-      store.close()
-    }
+    })
   }
 }
 

@@ -5,6 +5,7 @@ import { diagnoseCommand } from './diagnose'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { infoCommand } from './info'
+import { doorsCommand, groupsCommand, peopleCommand } from './list'
 import { nfcReadCommand, nfcReadersCommand } from './nfc'
 import { nfcVerifyCommand } from './nfcVerify'
 import { serveCommand } from './serve'
@@ -14,4 +15,4 @@ import { surveyAnalyzeCommand } from './surveyAnalyze'
 import { syncCommand } from './sync'
 
 /** Every CLI command, in the order `lintel --help` lists them. */
-export const commands: readonly CliCommand[] = [infoCommand, siteCommand, decideCommand, diagnoseCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]
+export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, decideCommand, diagnoseCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]

@@ -1,5 +1,5 @@
 import type { CliCommand } from '../command'
-import { openNodeServices } from '../context'
+import { withServices } from '../services'
 
 export const infoCommand: CliCommand = {
   name: 'info',
@@ -7,16 +7,18 @@ export const infoCommand: CliCommand = {
   usage: '',
   options: {},
   async run(_values, _positionals, io) {
-    const services = await openNodeServices()
-    const info = services.info()
-    const ble = services.hardware.bleStatus()
-    const nfc = services.hardware.nfcStatus()
+    const { info, ble, nfc, site } = await withServices({}, io, (services) => ({
+      info: services.info(),
+      ble: services.hardware.bleStatus(),
+      nfc: services.hardware.nfcStatus(),
+      site: services.site.summary()
+    }), { lenient: true })
     if (io.json) return void io.out(JSON.stringify({ ...info, ble, nfc }))
     io.out(
       [
         `Lintel ${info.version} (${info.platform})`,
         `Data folder: ${info.userDataDir}`,
-        `Site: ${services.site.summary().name}`,
+        `Site: ${site.name} (${site.source === 'database' ? 'the app\'s database' : site.source})`,
         `BLE: ${ble.mode.toUpperCase()} — ${ble.advice}`,
         `NFC: ${nfc.mode.toUpperCase()} — ${nfc.advice}`
       ].join('\n')

@@ -5,7 +5,7 @@ import type { Services } from '../../services'
 import type { CliCommand, OptionValues } from '../command'
 import { stringOption } from '../args'
 import { ExitCode, UsageError, type CliIo } from '../io'
-import { openNodeServices } from '../context'
+import { openCliServices } from '../services'
 
 /**
  * Waits until the reader process has settled: ready with its reader list unchanged for `quietMs`
@@ -66,7 +66,7 @@ export const nfcReadersCommand: CliCommand = {
   usage: '',
   options: {},
   async run(_values, _positionals, io) {
-    const services = await openNodeServices()
+    const services = await openCliServices({}, io, { lenient: true })
     try {
       services.nfc.startReading()
       const status = await settled(services)
@@ -91,7 +91,7 @@ export const nfcReadCommand: CliCommand = {
   ],
   async run(values, _positionals, io) {
     const aids = aidOptions(values)
-    const services = await openNodeServices()
+    const services = await openCliServices({}, io, { lenient: true })
     try {
       const seconds = timeoutOption(values, services.settings().nfcTimeoutSeconds)
       services.nfc.useAids(aids)

@@ -1,11 +1,10 @@
 import { LintelError } from '../../../shared/contract'
-import type { Site } from '../../../shared/domain/site'
 import { tapStatistics, type TapEvent, type TapStatistics } from '../../../shared/nfc'
 import { NfcErrorCode } from '../../services/nfcService'
-import type { CliCommand, OptionValues } from '../command'
-import { countOption, requireOption, resolveId, stringOption } from '../args'
-import { ExitCode, UsageError, type CliIo } from '../io'
-import { openNodeServices } from '../context'
+import type { CliCommand } from '../command'
+import { countOption, entityId, requireOption, stringOption } from '../args'
+import { ExitCode, type CliIo } from '../io'
+import { openCliServices, SITE_OPTION_HELP, SITE_OPTIONS } from '../services'
 import { createProgress } from '../progress'
 import { timeoutOption } from './nfc'
 
@@ -21,20 +20,20 @@ export interface VerifySummary extends TapStatistics {
 export const nfcVerifyCommand: CliCommand = {
   name: 'nfc verify',
   summary: 'Tap N times at a door: each tap with its decision (JSONL with --json), then the tap-test summary',
-  usage: '[--site <file>] --door <id> [--count N] [--timeout S] [--reader NAME]',
-  options: { site: { type: 'string' }, door: { type: 'string' }, count: { type: 'string' }, timeout: { type: 'string' }, reader: { type: 'string' } },
+  usage: '[--db <path> | --site <file>] --door <id|name> [--count N] [--timeout S] [--reader NAME]',
+  options: { ...SITE_OPTIONS, door: { type: 'string' }, count: { type: 'string' }, timeout: { type: 'string' }, reader: { type: 'string' } },
   details: [
-    '--site <file>   a site snapshot (docs/site-format.md); default: the embedded demo site',
+    ...SITE_OPTION_HELP,
+    '--door          an id or a name (ignoring case)',
     '--count N       taps to collect (default 1); the summary has success rate, latency p50/p95 and failures by cause',
     '--timeout S     seconds to wait for each tap (default 60)',
     'Exit 0 whatever the verdicts; 1 when a tap did not come in time (the summary covers the taps read and, with --json,',
     'also carries "ok": false and the error).'
   ],
   async run(values, _positionals, io) {
-    const sitePath = stringOption(values, 'site')
-    const services = await openNodeServices(sitePath ? { sitePath } : {})
+    const services = await openCliServices(values, io)
     try {
-      const doorId = doorOption(values, services.site.snapshot())
+      const doorId = entityId(requireOption(values, 'door'), services.site.snapshot(), 'door')
       const count = countOption(values, 'count', 1, 100_000)
       const timeoutMs = timeoutOption(values, 60) * 1000
       const reader = stringOption(values, 'reader')
@@ -48,16 +47,9 @@ export const nfcVerifyCommand: CliCommand = {
       if (short !== undefined) io.err(`lintel nfc verify: ${short}`)
       return short === undefined ? ExitCode.ok : ExitCode.failed
     } finally {
-      await services.nfc.close()
+      await services.close()
     }
   }
-}
-
-function doorOption(values: OptionValues, site: Site): string | number {
-  const raw = requireOption(values, 'door')
-  const id = resolveId(raw, site.doors.map((d) => d.id), 'door')
-  if (!site.doors.some((d) => d.id === id)) throw new UsageError(`--door ${raw}: the site has no such door`)
-  return id
 }
 
 async function collect(count: number, io: CliIo, next: () => Promise<TapEvent>): Promise<TapEvent[]> {

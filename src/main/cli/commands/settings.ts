@@ -1,7 +1,7 @@
 import { SettingsPatchSchema, type SettingsPatch } from '../../../shared/domain/settings'
 import { describeZodError } from '../../../shared/contract'
 import type { CliCommand } from '../command'
-import { openNodeServices } from '../context'
+import { withServices } from '../services'
 import { UsageError } from '../io'
 
 /** `key=value` pairs; values are JSON when they parse as JSON, else plain strings. */
@@ -33,8 +33,7 @@ export const settingsCommand: CliCommand = {
   details: ['lintel settings unlockThresholdDbm=-72 theme=dark', 'lintel settings \'bleAdapter={"kind":"uart","port":"/dev/ttyACM0"}\''],
   async run(_values, positionals, io) {
     const patch = positionals.length ? parseAssignments(positionals) : undefined
-    const services = await openNodeServices()
-    const settings = patch ? services.updateSettings(patch) : services.settings()
+    const settings = await withServices({}, io, (services) => (patch ? services.updateSettings(patch) : services.settings()), { lenient: true })
     if (io.json) return void io.out(JSON.stringify(settings))
     for (const [key, value] of Object.entries(settings)) io.out(`${key} = ${JSON.stringify(value)}`)
   }

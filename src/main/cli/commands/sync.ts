@@ -1,13 +1,14 @@
 import { ExitCode } from '../io'
 import { nodeUserDataDir } from '../../paths'
-import type { Logger } from '../../logger'
 import { SyncErrorCode } from '../../sync/doorflowApi'
-import { syncOutbox, type SyncReport } from '../../sync/syncOutbox'
 import { fileTokenStore, type Tokens } from '../../sync/tokens'
+import { eventChannel } from '../../../shared/contract'
 import { LintelError } from '../../../shared/contract/result'
+import type { SyncReportView } from '../../../shared/provisioning/contract'
 import { countOption, requireOption, stringOption } from '../args'
 import type { CliCommand, OptionValues } from '../command'
-import { DB_OPTION_HELP, openStoreOption } from '../database'
+import { DB_OPTION_HELP, ioLogger } from '../services'
+import { openNodeServices } from '../../services/node'
 import type { CliIo } from '../io'
 import { createProgress, type Progress } from '../progress'
 
@@ -37,37 +38,27 @@ export const syncCommand: CliCommand = {
     const log = ioLogger(io)
     const tokenStore = fileTokenStore(nodeUserDataDir(), log)
     const tokens = tokensFrom(values, tokenStore.read())
-    // A token given on the command line is kept for the next run (0600 file, with a warning on stderr).
-    if (values.token !== undefined || values['refresh-token'] !== undefined || values['token-url'] !== undefined) tokenStore.write(tokens)
-    const store = await openStoreOption(values)
+    // The app's services run the sync, so its guards hold: one at a time, never during an import, the last run recorded.
+    const services = await openNodeServices({ dbPath: stringOption(values, 'db'), log, extra: { tokens: tokenStore } })
     try {
+      // A token given on the command line (or another --api) is kept for the next run (0600 file, with a warning on stderr).
+      if (values.token !== undefined || values['refresh-token'] !== undefined || values['token-url'] !== undefined || services.sync.status().api !== baseUrl) {
+        services.sync.saveConnection({ api: baseUrl, token: tokens.access_token, refreshToken: tokens.refresh_token })
+        tokenStore.write(tokens)
+      }
       let progress: Progress | undefined
-      const report = await syncOutbox(store, {
-        baseUrl,
-        tokens,
-        tokenStore,
-        concurrency: countOption(values, 'concurrency', 4, 64),
-        log,
-        onProgress: (p) => {
-          progress ??= createProgress('Syncing', p.total, io.interactive)
-          progress.update(p.done)
-        }
+      const stop = services.hub.subscribe(eventChannel('sync', 'progress'), (payload) => {
+        const p = payload as { done: number; total: number }
+        progress ??= createProgress('Syncing', p.total, io.interactive)
+        progress.update(p.done)
       })
+      const report = await services.sync.run({ concurrency: countOption(values, 'concurrency', 4, 64) }).finally(stop)
       progress?.finish()
       printReport(report, io)
       return report.failed.length ? ExitCode.failed : ExitCode.ok
     } finally {
-      store.close()
+      await services.close()
     }
-  }
-}
-
-/** Warnings and logs go to stderr (through the CLI's io, so tests see them too). */
-function ioLogger(io: CliIo): Logger {
-  return {
-    info: (message) => io.err(`lintel: ${message}`),
-    warn: (message) => io.err(`lintel: warning: ${message}`),
-    error: (message, error) => io.err(`lintel: error: ${message}${error instanceof Error ? ` (${error.message})` : ''}`)
   }
 }
 
@@ -79,7 +70,7 @@ function tokensFrom(values: OptionValues, saved: Tokens | undefined): Tokens {
   return { access_token: access, ...(refresh ? { refresh_token: refresh } : {}), ...(url ? { token_url: url } : {}) }
 }
 
-function printReport(report: SyncReport, io: CliIo): void {
+function printReport(report: SyncReportView, io: CliIo): void {
   const { pushed, reconciled, failed, retries } = report
   if (io.json) return io.out(JSON.stringify({ pushed, reconciled, failed, retries }))
   const lines = [`${pushed} pushed, ${reconciled} reconciled (already on the server), ${retries} retries, ${failed.length} still open`]

@@ -1,0 +1,62 @@
+import type { Services } from '../services'
+import { openNodeServices, type SiteSource } from '../services/node'
+import type { Logger } from '../logger'
+
+import type { AppInfo } from '../../shared/contract'
+import { stringOption } from './args'
+import type { OptionSpecs, OptionValues } from './command'
+import { UsageError, type CliIo } from './io'
+
+/** `--site <file>` and `--db <path>`, taken by every command that reads the site. */
+export const SITE_OPTIONS: OptionSpecs = { site: { type: 'string' }, db: { type: 'string' } }
+
+/** `--db` as documented for every command that takes it. */
+export const DB_OPTION_HELP = "--db <path>       the database (default: the app's, seeded with the demo site on first start; a new one elsewhere starts with the standard credential types only)"
+
+/** Help lines for {@link SITE_OPTIONS}. */
+export const SITE_OPTION_HELP: readonly string[] = [
+  DB_OPTION_HELP,
+  '--site <file>     read a site snapshot instead (docs/site-format.md), in memory: nothing is written into a database'
+]
+
+/** Where the site comes from: `--site`, `--db`, or (neither) the app's database. Both is bad usage. */
+export function siteSource(values: OptionValues): SiteSource {
+  const sitePath = stringOption(values, 'site')
+  const dbPath = stringOption(values, 'db')
+  if (sitePath && dbPath) throw new UsageError('--site and --db are alternatives: give one')
+  return { sitePath, dbPath }
+}
+
+/** Warnings and logs go to stderr, through the CLI's io (so tests see them too). */
+export function ioLogger(io: CliIo): Logger {
+  return {
+    info: (message) => io.err(`lintel: ${message}`),
+    warn: (message) => io.err(`lintel: warning: ${message}`),
+    error: (message, error) => io.err(`lintel: error: ${message}${error instanceof Error ? ` (${error.message})` : ''}`)
+  }
+}
+
+/**
+ * How a command opens the services. `lenient` (info, settings): when the app's database cannot be
+ * opened, carry on with the demo site, as the app does. Otherwise the command fails (db_unreadable,
+ * exit 2) rather than answer from another copy of the site.
+ */
+export interface OpenOptions {
+  runtime?: AppInfo['runtime']
+  lenient?: boolean
+}
+
+/** Opens the app's services on the site the options name. The caller closes them. */
+export function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
+  return openNodeServices({ ...siteSource(values), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) })
+}
+
+/** Opens the services, runs one command's work on them, and always closes them. */
+export async function withServices<T>(values: OptionValues, io: CliIo, work: (services: Services) => Promise<T> | T, options: OpenOptions = {}): Promise<T> {
+  const services = await openCliServices(values, io, options)
+  try {
+    return await work(services)
+  } finally {
+    await services.close()
+  }
+}

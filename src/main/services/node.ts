@@ -1,0 +1,45 @@
+import { stderrLogger, type Logger } from '../logger'
+import { nodeUserDataDir } from '../paths'
+import { nodeSettingsStore } from '../settings/settingsStore'
+import { databasePath } from '../store/database'
+import type { AppInfo } from '../../shared/contract'
+import { createServices, type ServiceOptions, type Services } from './index'
+
+/** Where a plain-Node session reads the site from: the app's database, another database, or a snapshot file. */
+export interface SiteSource {
+  /** A database to open instead of the app's (created with the standard credential types if new). */
+  dbPath?: string | undefined
+  /** A snapshot file, read in memory and never written into a store. */
+  sitePath?: string | undefined
+}
+
+export interface NodeServiceOptions extends SiteSource {
+  runtime?: AppInfo['runtime']
+  /**
+   * With neither path: fail (db_unreadable) when the app's database cannot be opened, instead of
+   * carrying on with the demo site as the app does. The CLI's site-reading commands want this.
+   */
+  strict?: boolean
+  /** Default: warnings and errors on stderr. */
+  log?: Logger
+  /** Anything else the factory takes (radios, probe, tokens…), for tests and benchmarks. */
+  extra?: Partial<ServiceOptions>
+}
+
+/**
+ * The same services the Electron app runs, under plain Node: the CLI, the browser host and tests
+ * open them here. Settings live in the user-data directory (LINTEL_HOME or the platform's folder).
+ */
+export async function openNodeServices(options: NodeServiceOptions = {}): Promise<Services> {
+  const log = options.log ?? stderrLogger()
+  const userDataDir = nodeUserDataDir()
+  return createServices({
+    runtime: options.runtime ?? 'cli',
+    userDataDir,
+    settings: await nodeSettingsStore(userDataDir, log),
+    log,
+    ...(options.sitePath ? { sitePath: options.sitePath } : {}),
+    ...(options.dbPath ? { dbPath: options.dbPath } : options.strict && !options.sitePath ? { dbPath: databasePath(userDataDir) } : {}),
+    ...options.extra
+  })
+}

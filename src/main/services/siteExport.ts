@@ -1,0 +1,18 @@
+import { credentialsCsv, peopleCsv } from '../provisioning/exports'
+import type { ProvisioningService } from './provisioningService'
+import type { SiteService } from './siteService'
+
+/** What can be exported: the whole site as a snapshot, or people or credentials as CSV. */
+export type ExportKind = 'snapshot' | 'people' | 'credentials'
+
+/**
+ * The export as the app, the browser host and the CLI make it: from the database, CSVs carry each
+ * record's sync state; from a snapshot file (which has none) every record reads `local`.
+ * A snapshot carries real PINs, as snapshots do; the CSVs mask them.
+ */
+export function exportSite(site: SiteService, provisioning: ProvisioningService, kind: ExportKind): { filename: string; text: string } {
+  const snapshot = site.snapshot()
+  if (kind === 'snapshot') return { filename: 'site.json', text: `${JSON.stringify(snapshot, null, 2)}\n` }
+  if (site.summary().source === 'database') return provisioning.exportCsv(kind)
+  return { filename: `${kind}.csv`, text: kind === 'people' ? peopleCsv(snapshot, () => 'local') : credentialsCsv(snapshot, () => 'local') }
+}
