@@ -22,10 +22,11 @@ const SOURCE_FILES = ['package.json', 'package-lock.json', 'scripts/cli-build.mj
 /** Packages left to Node at run time: native addons, and big ones only some commands load. */
 const EXTERNAL = ['better-sqlite3', 'nfc-pcsc', '@stoprocent/noble', '@stoprocent/*', 'playwright-core', 'electron', 'electron-store', 'tsx', 'esbuild']
 
-function walk(dir, into) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) walk(path, into)
+/** Every file under `dir`, as paths relative to `from` (plain string joins: this runs on every start). */
+function walk(from, dir, into) {
+  for (const entry of readdirSync(`${from}/${dir}`, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`
+    if (entry.isDirectory()) walk(from, path, into)
     else if (entry.isFile()) into.push(path)
   }
   return into
@@ -33,11 +34,11 @@ function walk(dir, into) {
 
 /** A fingerprint of every source file's path, size and modification time. */
 export function sourceStamp(from = root) {
-  const files = SOURCE_DIRS.flatMap((dir) => walk(join(from, dir), [])).concat(SOURCE_FILES.map((f) => join(from, f)))
+  const files = SOURCE_DIRS.flatMap((dir) => walk(from, dir, [])).concat(SOURCE_FILES)
   const hash = createHash('sha256')
   for (const file of files.sort()) {
-    const stat = statSync(file, { throwIfNoEntry: false })
-    hash.update(`${relative(from, file)}\0${stat ? `${stat.size}:${stat.mtimeMs}` : 'missing'}\n`)
+    const stat = statSync(`${from}/${file}`, { throwIfNoEntry: false })
+    hash.update(`${file}\0${stat ? `${stat.size}:${stat.mtimeMs}` : 'missing'}\n`)
   }
   return hash.digest('hex')
 }

@@ -4,11 +4,14 @@ import type { Logger } from '../logger'
 import { resolve } from 'node:path'
 import { demoSitePath } from '../paths'
 import { databasePath } from '../store/database'
-import { Store } from '../store/store'
+import { Store, type Seed } from '../store/store'
 import { fileTokenStore, type TokenStore } from '../sync/tokens'
 import { ProvisioningService } from './provisioningService'
-import { loadSiteFile, type SiteService } from './siteService'
+import { readSiteFile, type SiteService } from './siteService'
 import { SyncService } from './syncService'
+
+/** The demo site, read only if the database is new: an open of a seeded database never parses it. */
+const demoSeed = (): Seed => ({ kind: 'site', site: () => readSiteFile(demoSitePath()) })
 
 /**
  * Opens the app's database in the user-data directory, seeded with the demo site the first time.
@@ -16,7 +19,7 @@ import { SyncService } from './syncService'
  */
 export async function openAppStore(userDataDir: string, log: Logger): Promise<Store | undefined> {
   try {
-    return Store.open(databasePath(userDataDir), { kind: 'site', site: await loadSiteFile(demoSitePath()) })
+    return Store.open(databasePath(userDataDir), demoSeed())
   } catch (error) {
     log.error('the local database could not be opened; provisioning is off and the demo site is shown', error)
     return undefined
@@ -30,7 +33,7 @@ export async function openAppStore(userDataDir: string, log: Logger): Promise<St
  */
 export async function openStoreAt(path: string, userDataDir: string): Promise<Store> {
   const appDb = resolve(databasePath(userDataDir))
-  if (resolve(path) === appDb) return Store.open(appDb, { kind: 'site', site: await loadSiteFile(demoSitePath()) })
+  if (resolve(path) === appDb) return Store.open(appDb, demoSeed())
   return Store.open(resolve(path), { kind: 'standard', name: 'Lintel' })
 }
 

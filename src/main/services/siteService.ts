@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { LintelError, ErrorCode, type SiteSummary } from '../../shared/contract'
 import { parseSite, type Site } from '../../shared/domain/site'
@@ -8,9 +8,14 @@ export const SiteErrorCode = { unreadable: 'site_unreadable', invalid: 'site_inv
 
 /** Reads and validates a snapshot file; errors name the file and the JSON path. */
 export async function loadSiteFile(path: string): Promise<Site> {
+  return readSiteFile(path)
+}
+
+/** {@link loadSiteFile}, synchronously: for a seed read only when a new database needs it. */
+export function readSiteFile(path: string): Site {
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     throw new LintelError(SiteErrorCode.unreadable, `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }

@@ -1,16 +1,16 @@
-import { existsSync, renameSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { SettingsSchema, type Settings } from '../../shared/domain/settings'
 import type { Logger } from '../logger'
 
-/** Persistence for settings: electron-store in the app, conf under plain Node. Both store `settings.json`. */
+/** Persistence for settings: electron-store in the app, a plain JSON file under Node. Both are `settings.json`. */
 export interface SettingsStore {
   read(): Settings
   write(settings: Settings): void
   readonly path: string
 }
 
-/** The part of conf / electron-store we use; both classes satisfy it. */
+/** The part of electron-store we use; {@link jsonFile} is the same under plain Node. */
 export interface KeyValueFile {
   store: Record<string, unknown>
   readonly path: string
@@ -19,7 +19,7 @@ export interface KeyValueFile {
 export const SETTINGS_FILE = 'settings'
 
 /**
- * Wraps a conf-like file. A file that does not parse or validate is moved aside (never deleted)
+ * Wraps a settings file. A file that does not parse or validate is moved aside (never deleted)
  * and defaults are used, so a bad edit can't stop the app from starting.
  */
 export function settingsStoreOver(open: () => KeyValueFile, dir: string, log: Logger): SettingsStore {
@@ -50,12 +50,35 @@ function openOrSetAside(open: () => KeyValueFile, path: string, log: Logger): Ke
   }
 }
 
-/** The plain-Node store (CLI, browser host, tests). */
+/** The plain-Node store (CLI, browser host, tests): settings.json read and written whole. */
 export async function nodeSettingsStore(dir: string, log: Logger): Promise<SettingsStore> {
-  const { default: Conf } = await import('conf')
-  return settingsStoreOver(
-    () => new Conf<Record<string, unknown>>({ cwd: dir, configName: SETTINGS_FILE, projectName: 'lintel' }),
-    dir,
-    log
-  )
+  return settingsStoreOver(() => jsonFile(join(dir, `${SETTINGS_FILE}.json`)), dir, log)
+}
+
+/**
+ * A JSON object in a file, in electron-store's format (tab-indented), so the app and the CLI share
+ * it. Throws when the file is not a JSON object; a write goes to a temporary file renamed into place.
+ */
+export function jsonFile(path: string): KeyValueFile {
+  let store = readObject(path)
+  return {
+    path,
+    get store() {
+      return store
+    },
+    set store(value) {
+      mkdirSync(dirname(path), { recursive: true })
+      const temporary = `${path}.${process.pid}.tmp`
+      writeFileSync(temporary, `${JSON.stringify(value, undefined, '\t')}\n`)
+      renameSync(temporary, path)
+      store = value
+    }
+  }
+}
+
+function readObject(path: string): Record<string, unknown> {
+  if (!existsSync(path)) return {}
+  const value: unknown = JSON.parse(readFileSync(path, 'utf8'))
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path} does not hold a JSON object`)
+  return value as Record<string, unknown>
 }

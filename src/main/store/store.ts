@@ -14,7 +14,7 @@ import { emptySiteInfo, readCatalog, readSite, STANDARD_CREDENTIAL_TYPES, writeS
 import { Statements } from './statements'
 
 /** What a database that has never been opened starts with. */
-export type Seed = { kind: 'site'; site: Site } | { kind: 'standard'; name: string }
+export type Seed = { kind: 'site'; site: Site | (() => Site) } | { kind: 'standard'; name: string }
 
 /** A site made only of the standard credential types. */
 export function standardSite(name: string): Site {
@@ -66,7 +66,7 @@ export class Store {
   private seedOnce(seed: Seed): void {
     this.transaction(() => {
       if (this.meta.get('site') !== undefined) return
-      writeSite(this, seed.kind === 'site' ? seed.site : standardSite(seed.name))
+      writeSite(this, seed.kind === 'site' ? (typeof seed.site === 'function' ? seed.site() : seed.site) : standardSite(seed.name))
     })
   }
 

@@ -12,7 +12,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-describe('settings under plain Node (conf)', () => {
+describe('settings under plain Node (settings.json, as electron-store writes it)', () => {
   it('starts from the defaults', async () => {
     expect((await nodeSettingsStore(dir, silentLogger)).read()).toEqual(defaultSettings())
   })
@@ -38,6 +38,15 @@ describe('settings under plain Node (conf)', () => {
     const aside = readdirSync(dir).filter((f) => f.startsWith('settings.json.invalid-'))
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe('{ this is not json')
+  })
+
+  it('writes tab-indented JSON, as electron-store does, and sets aside a file that holds no object', async () => {
+    const store = await nodeSettingsStore(dir, silentLogger)
+    store.write(store.read())
+    expect(readFileSync(store.path, 'utf8')).toMatch(/^\{\n\t"/)
+    writeFileSync(store.path, '[1, 2]')
+    expect((await nodeSettingsStore(dir, silentLogger)).read()).toEqual(defaultSettings())
+    expect(readdirSync(dir).filter((f) => f.startsWith('settings.json.invalid-'))).toHaveLength(1)
   })
 
   it('falls back to defaults when the values are out of range, without losing the file', async () => {

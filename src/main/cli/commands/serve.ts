@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import type { CliCommand } from '../command'
 import { countOption } from '../args'
 import { SITE_OPTION_HELP, SITE_OPTIONS, siteSource } from '../services'
-import { rendererDir, runBrowserHost } from '../../host/run'
 import { ExitCode } from '../io'
 
 export const serveCommand: CliCommand = {
@@ -12,8 +11,11 @@ export const serveCommand: CliCommand = {
   usage: '[--port N] [--db <path> | --site <file>]',
   options: { port: { type: 'string' }, ...SITE_OPTIONS },
   details: [
-    ...SITE_OPTION_HELP,'Prints "Lintel: http://127.0.0.1:PORT/?token=…"; only that URL (with its per-run token) can use the app.'],
+    ...SITE_OPTION_HELP,
+    'Prints "Lintel: http://127.0.0.1:PORT/?token=…"; only that URL (with its per-run token) can use the app.'],
   async run(values, _positionals, io) {
+    // Loaded here, not at the top: only `serve` needs the host and its WebSocket server.
+    const { rendererDir, runBrowserHost } = await import('../../host/run')
     if (!existsSync(join(rendererDir(), 'index.html'))) {
       io.err('lintel serve: the renderer is not built; run npm run build (npm start does it for you)')
       return ExitCode.failed
