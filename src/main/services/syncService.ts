@@ -76,16 +76,14 @@ export class SyncService {
   }
 
   log(limit = 100): SyncLogEntry[] {
-    const rows = this.db().db.prepare('SELECT at, level, message, entity, entity_id AS id FROM sync_log ORDER BY seq DESC LIMIT ?').all(limit)
-    return rows as SyncLogEntry[]
+    return this.db().syncState.recentLog(limit) as SyncLogEntry[]
   }
 
   private meta(key: string): string | null {
-    if (!this.deps.store) return null
-    return (this.deps.store.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null
+    return this.deps.store ? this.deps.store.syncState.meta(key) : null
   }
 
   private setMeta(key: string, value: string): void {
-    this.db().write(() => this.db().db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value))
+    this.db().syncState.setMeta(key, value)
   }
 }

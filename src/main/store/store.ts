@@ -3,6 +3,9 @@ import { LintelError } from '../../shared/contract/result'
 import type { Site } from '../../shared/domain/site'
 import { openDatabase, StoreErrorCode } from './database'
 import { Outbox } from './outbox'
+import { Replica } from './replica'
+import { ReplicaSite } from './replicaSite'
+import { SyncState } from './syncState'
 import { emptySiteInfo, readCatalog, readSite, STANDARD_CREDENTIAL_TYPES, writeSite } from './siteRows'
 
 /** What a database that has never been opened starts with. */
@@ -19,10 +22,17 @@ export function standardSite(name: string): Site {
  */
 export class Store {
   readonly outbox: Outbox
+  /** Sync's side of the store: remote-id maps, pulled people/groups/types; sites' doors, credentials and events; log, lock and cursors. */
+  readonly replica: Replica
+  readonly replicaSite: ReplicaSite
+  readonly syncState: SyncState
   private closed = false
 
   private constructor(readonly db: Database.Database) {
     this.outbox = new Outbox(db)
+    this.replica = new Replica(db)
+    this.replicaSite = new ReplicaSite(db, this.replica)
+    this.syncState = new SyncState(db)
   }
 
   /** Opens a database file, migrating it, and seeds it in one transaction the first time. */
