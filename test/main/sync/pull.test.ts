@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { savePerson } from '../../../src/main/store/records'
+import { SyncHarness } from './syncHarness'
+
+let h: SyncHarness
+beforeEach(() => {
+  h = new SyncHarness()
+})
+afterEach(async () => {
+  expect(await h.close()).toEqual([])
+})
+
+const DAY = 86_400_000
+
+/** A DoorFlow account with people, every kind of credential, two channels and events. */
+async function account() {
+  const server = await h.serve()
+  const s = server.state
+  const leah = s.addPerson({ first_name: 'Leah', last_name: 'Morgan', email: 'leah@example.com', group_ids: [77], enabled: false, valid_from: '2026-01-01T00:00:00Z', valid_to: '2027-01-01T00:00:00Z', mobile: '+447700900123' })
+  const pin = s.addCredential(leah.id, { credential_type_id: s.typeId(6), value: '482913' })
+  const hid = s.addCredential(leah.id, { credential_type_id: s.typeId(8) })
+  const passflow = s.addCredential(leah.id, { credential_type_id: s.typeId(9) })
+  s.addChannel('Front Entrance')
+  s.addChannel('Server Room', { lockdown: { message: 'locked', card_lockdown: { state: true } } })
+  s.addChannel('Lobby', { mode: { description: 'unlock', relock_at: null, change_stamp: null } })
+  const now = s.now()
+  s.addEvent(10, now - DAY, { channel_id: server.state.channels[0]?.id, person_id: leah.id, credentials_number: '12345678' })
+  s.addEvent(11, now - 2 * DAY, { person_id: leah.id, credentials_number: '482913' })
+  s.addEvent(20, now - 3 * DAY, { credentials_number: '482913' })
+  s.addEvent(10, now - 20 * DAY)
+  return { server, leah, pin, hid, passflow }
+}
+
+describe('the first pull', () => {
+  it('brings people, every credential, channels as doors, events of the last 14 days and the account into the replica', async () => {
+    const { passflow, hid } = await account()
+    const report = await h.sync()
+    expect(report.pulled).toMatchObject({ credential_types: 3, groups: 2, people: 1, credentials: 3, doors: 3, events: 3, warnings: [] })
+    const site = h.store.snapshot()
+    const staff = site.groups.find((g) => g.name === 'Staff')
+    expect(site.people).toEqual([expect.objectContaining({ first_name: 'Leah', enabled: false, group_ids: [staff?.id], valid_from: '2026-01-01T00:00:00Z', valid_to: '2027-01-01T00:00:00Z' })])
+    expect(h.store.db.prepare('SELECT mobile FROM people').pluck().get()).toBe('+447700900123')
+    // The PIN has a value and comes into the site; the mobile credentials live in the replica with their status and url.
+    expect(site.credentials).toEqual([expect.objectContaining({ credential_type_id: 6, value: '482913', status: 'active' })])
+    expect(h.store.replicaSite.remoteCredential(passflow.id)).toMatchObject({ status: 'invited', url: `https://passflow.example/invite/${passflow.id}` })
+    expect(h.store.replicaSite.remoteCredential(hid.id)).toMatchObject({ status: 'invited', url: null })
+    expect(site.doors.map((d) => [d.name, d.mode])).toEqual([['Front Entrance', 'normal'], ['Server Room', 'lockdown'], ['Lobby', 'unlocked']])
+    expect(site.doors[0]?.accepts).toEqual([6, 8, 9])
+    expect(h.store.replicaSite.channels().map((c) => c.reader_class)).toEqual(['hid_signo', 'hid_signo', 'hid_signo'])
+    const events = h.store.db.prepare('SELECT code, kind, credentials_number FROM events ORDER BY created_at').all()
+    expect(events).toEqual([
+      { code: 20, kind: 'reject', credentials_number: '******' },
+      { code: 11, kind: 'admit', credentials_number: '******' },
+      { code: 10, kind: 'admit', credentials_number: '12345678' }
+    ])
+    expect(JSON.parse(h.store.syncState.meta('doorflow_account') ?? '{}')).toMatchObject({ time_zone: 'America/New_York', sync: { status: 'complete' } })
+  })
+
+  it('maps a pulled channel onto the site door of the same name, keeping the door and its local rules', async () => {
+    const { server } = await account()
+    await h.sync()
+    const doors = h.store.snapshot().doors.length
+    server.state.channels[1] = { ...server.state.channels[1], lockdown: null }
+    await h.sync()
+    expect(h.store.snapshot().doors).toHaveLength(doors)
+    expect(h.store.snapshot().doors.find((d) => d.name === 'Server Room')?.mode).toBe('normal')
+  })
+})
+
+describe('incremental pulls', () => {
+  it('read only people changed since the last pull (since_utc), and refresh them', async () => {
+    const { server, leah, passflow } = await account()
+    await h.sync()
+    expect((await h.sync()).pulled).toMatchObject({ people: 0, events: 0 })
+    server.state.updatePerson(leah, { enabled: true, group_ids: [77, 78] })
+    passflow.status = 'active'
+    const report = await h.sync()
+    expect(report.pulled).toMatchObject({ people: 1 })
+    expect(h.store.snapshot().people[0]).toMatchObject({ enabled: true, group_ids: [expect.anything(), expect.anything()] })
+    expect(h.store.replicaSite.remoteCredential(passflow.id)).toMatchObject({ status: 'active', active_seen_at: expect.any(String), url: null })
+  })
+
+  it('keep a local change not yet pushed over the pulled value, then push it', async () => {
+    const { server, leah } = await account()
+    await h.sync({ pull: true })
+    const local = h.store.snapshot().people[0]
+    // Both sides change the name; the local change wins until it is pushed.
+    server.state.updatePerson(leah, { first_name: 'Leia' })
+    savePerson(h.store, { ...local, email: local?.email ?? '', first_name: 'Lea', group_ids: local?.group_ids ?? [] })
+    const report = await h.sync()
+    expect(report.failed).toEqual([])
+    expect(h.store.snapshot().people[0]?.first_name).toBe('Lea')
+    expect(server.state.people.get(leah.id)?.first_name).toBe('Lea')
+  })
+
+  it('remove what DoorFlow deleted, with a sync-log line', async () => {
+    const { server, leah } = await account()
+    const other = server.state.addPerson({ first_name: 'Omar', last_name: 'Other', email: 'omar@example.com' })
+    await h.sync()
+    expect(h.store.snapshot().people).toHaveLength(2)
+    server.state.deletePerson(other.id)
+    server.state.deleteCredential([...server.state.credentials.values()].find((c) => c.person_id === leah.id && c.value === '482913')?.id ?? '')
+    await h.sync()
+    expect(h.store.snapshot().people.map((p) => p.first_name)).toEqual(['Leah'])
+    expect(h.store.snapshot().credentials).toEqual([])
+    expect(h.log().join('\n')).toMatch(/person .* was deleted on DoorFlow; removed here/)
+    expect(h.log().join('\n')).toMatch(/1 credentials deleted on DoorFlow were removed here/)
+  })
+})
