@@ -225,6 +225,11 @@ export class Replica {
     return (row.n ?? 0) + 1
   }
 
+  /** Marks a credential revoked on DoorFlow: disabled and `revoked` here, nothing queued. */
+  markRevoked(localId: string): void {
+    this.sql("UPDATE credentials SET status = 'revoked', enabled = 0 WHERE id = ?").run(localId)
+  }
+
   /** The instant a credential was confirmed pushed (for the 2-minute wait). */
   markCredentialConfirmed(remoteId: string, personRemoteId: string, typeRemoteId: string): void {
     this.db

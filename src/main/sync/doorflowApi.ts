@@ -201,7 +201,7 @@ function notJson(response: HttpAnswer, body: unknown): string | undefined {
 
 /** The OAuth scope each kind of request needs, per DoorFlow's OpenAPI. */
 export function scopeFor(method: string, path: string): string {
-  const resource = /^\/(people|credentials|credential_types|channels|events|groups|account)/.exec(path)?.[1] ?? ''
+  const resource = path.match(/^\/(people|credentials|credential_types|channels|events|groups|account)/)?.[1] ?? ''
   const read = method === 'GET'
   const scopes: Record<string, string> = {
     people: read ? 'account.person.readonly' : 'account.person', credentials: 'account.person.readonly',
@@ -213,7 +213,7 @@ export function scopeFor(method: string, path: string): string {
 
 function forbidden(body: unknown, method: string, path: string): Answer {
   const text = JSON.stringify(body ?? '')
-  const named = /account(\.[a-z_]+)+/.exec(text)?.[0]
+  const named = text.match(/account(\.[a-z_]+)+/)?.[0]
   const scope = named ?? scopeFor(method, path)
   return { kind: 'forbidden', scope, message: `DoorFlow refused ${method} ${path.split('?')[0]} (403): the token lacks the scope ${scope}; fix the token's scopes and sync again` }
 }

@@ -2,6 +2,7 @@ import { ExitCode } from '../io'
 import { nodeUserDataDir } from '../../paths'
 import type { Logger } from '../../logger'
 import { SyncErrorCode } from '../../sync/doorflowApi'
+import { revokeCredential } from '../../sync/revoke'
 import { syncOutbox, type SyncReport } from '../../sync/syncOutbox'
 import { fileTokenStore, type Tokens } from '../../sync/tokens'
 import { LintelError } from '../../../shared/contract/result'
@@ -13,22 +14,28 @@ import { createProgress, type Progress } from '../progress'
 
 export const syncCommand: CliCommand = {
   name: 'sync',
-  summary: 'Push the outbox to a DoorFlow-compatible API, exactly once, and pull credential types, groups and people',
-  usage: '--api <baseUrl> [--token <token>] [--db <path>] [--concurrency N] [--refresh-token <t> [--token-url <url>]]',
+  summary: 'Pull the DoorFlow account into the local replica and push the outbox, exactly once',
+  usage: '--api <baseUrl> [--token <token>] [--db <path>] [--concurrency N] [--refresh-token <t> [--client-id <id>] [--token-url <url>]] [--event-days N] [--revoke <credentialId>]',
   options: {
     db: { type: 'string' },
     api: { type: 'string' },
     token: { type: 'string' },
     concurrency: { type: 'string' },
     'refresh-token': { type: 'string' },
-    'token-url': { type: 'string' }
+    'token-url': { type: 'string' },
+    'client-id': { type: 'string' },
+    'event-days': { type: 'string' },
+    revoke: { type: 'string' }
   },
   details: [
     DB_OPTION_HELP,
     '--api <baseUrl>   e.g. https://api.doorflow.com; paths under /api/3/ are appended',
     '--token <token>   the OAuth bearer token, saved for the next run; default: the saved one',
     '--concurrency N   requests in flight at once (default 4)',
-    '--refresh-token   saved so an expired token is refreshed and rotated',
+    '--refresh-token   saved so an expired token is refreshed and rotated (renewed before it expires)',
+    '--client-id       the OAuth client id DoorFlow needs on every refresh; saved with the tokens',
+    '--event-days N    days of DoorFlow events kept in the replica (default 14)',
+    '--revoke <id>     revoke credential <id> on DoorFlow (DELETE) instead of syncing: offered where a disable was "not confirmed"',
     'Tokens are kept in doorflow-token.json in the user-data directory (0600, not encrypted: a warning says so).',
     'Output: { pushed, reconciled, failed: [...], retries }. Exit 1 if any operation is still failed or pending.'
   ],
@@ -38,15 +45,22 @@ export const syncCommand: CliCommand = {
     const tokenStore = fileTokenStore(nodeUserDataDir(), log)
     const tokens = tokensFrom(values, tokenStore.read())
     // A token given on the command line is kept for the next run (0600 file, with a warning on stderr).
-    if (values.token !== undefined || values['refresh-token'] !== undefined || values['token-url'] !== undefined) tokenStore.write(tokens)
+    if (['token', 'refresh-token', 'token-url', 'client-id'].some((k) => values[k] !== undefined)) tokenStore.write(tokens)
     const store = await openStoreOption(values)
     try {
+      const revoke = stringOption(values, 'revoke')
+      if (revoke !== undefined) {
+        const result = await revokeCredential(store, { baseUrl, tokens, tokenStore }, JSON.stringify(/^\d+$/.test(revoke) ? Number(revoke) : revoke))
+        io.out(io.json ? JSON.stringify(result) : `credential ${revoke}: ${result.status} on DoorFlow`)
+        return ExitCode.ok
+      }
       let progress: Progress | undefined
       const report = await syncOutbox(store, {
         baseUrl,
         tokens,
         tokenStore,
         concurrency: countOption(values, 'concurrency', 4, 64),
+        eventDays: countOption(values, 'event-days', 14, 3650),
         log,
         onProgress: (p) => {
           progress ??= createProgress('Syncing', p.total, io.interactive)
@@ -76,13 +90,18 @@ function tokensFrom(values: OptionValues, saved: Tokens | undefined): Tokens {
   if (!access) throw new LintelError(SyncErrorCode.noToken, 'no DoorFlow token: pass --token <token>')
   const refresh = stringOption(values, 'refresh-token') ?? (stringOption(values, 'token') ? undefined : saved?.refresh_token)
   const url = stringOption(values, 'token-url') ?? saved?.token_url
-  return { access_token: access, ...(refresh ? { refresh_token: refresh } : {}), ...(url ? { token_url: url } : {}) }
+  const clientId = stringOption(values, 'client-id') ?? saved?.client_id
+  const fresh = stringOption(values, 'token') === undefined && saved?.expires_at ? { expires_at: saved.expires_at } : {}
+  return { access_token: access, ...(refresh ? { refresh_token: refresh } : {}), ...(url ? { token_url: url } : {}), ...(clientId ? { client_id: clientId } : {}), ...fresh }
 }
 
 function printReport(report: SyncReport, io: CliIo): void {
-  const { pushed, reconciled, failed, retries } = report
-  if (io.json) return io.out(JSON.stringify({ pushed, reconciled, failed, retries }))
+  const { pushed, reconciled, failed, retries, unconfirmed, pulled } = report
+  if (io.json) return io.out(JSON.stringify({ pushed, reconciled, failed, retries, unconfirmed, pulled }))
   const lines = [`${pushed} pushed, ${reconciled} reconciled (already on the server), ${retries} retries, ${failed.length} still open`]
+  if (pulled) lines.push(`pulled: ${pulled.people} people, ${pulled.credentials} credentials, ${pulled.doors} doors, ${pulled.events} events, ${pulled.groups} groups, ${pulled.credential_types} credential types`)
+  for (const w of pulled?.warnings.slice(0, 20) ?? []) lines.push(`  warning: ${w}`)
   for (const f of failed.slice(0, 50)) lines.push(`  ${f.entity} ${f.id} (${f.op}): ${f.code}: ${f.message}`)
+  for (const u of unconfirmed.slice(0, 50)) lines.push(`  ${u.entity} ${u.id}: not confirmed: ${u.message}`)
   io.out(lines.join('\n'))
 }
