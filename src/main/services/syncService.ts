@@ -21,7 +21,7 @@ export class SyncService {
 
   constructor(private readonly deps: SyncServiceDeps) {}
 
-  private db(): Store {
+  private requireStore(): Store {
     if (!this.deps.store) throw new LintelError('unavailable', 'This session opened a snapshot file; sync needs the app\'s database.')
     return this.deps.store
   }
@@ -33,7 +33,7 @@ export class SyncService {
   }
 
   async run(input: { concurrency?: number | undefined }): Promise<SyncReportView> {
-    const store = this.db()
+    const store = this.requireStore()
     const api = this.meta('sync_api')
     const tokens = this.deps.tokens.read()
     if (!api || !tokens) throw new LintelError('sync_no_token', 'Connect to DoorFlow first: enter its base URL and a token.')
@@ -76,7 +76,7 @@ export class SyncService {
   }
 
   log(limit = 100): SyncLogEntry[] {
-    return this.db().syncState.recentLog(limit) as SyncLogEntry[]
+    return this.requireStore().syncState.recentLog(limit) as SyncLogEntry[]
   }
 
   private meta(key: string): string | null {
@@ -84,6 +84,6 @@ export class SyncService {
   }
 
   private setMeta(key: string, value: string): void {
-    this.db().syncState.setMeta(key, value)
+    this.requireStore().syncState.setMeta(key, value)
   }
 }

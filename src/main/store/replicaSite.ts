@@ -64,6 +64,11 @@ export interface CredentialsOutcome {
 
 const LOCAL_STATUS = { invited: 'invited', active: 'active', revoked: 'revoked' } as const
 
+/** What a replica row holds that a pull can change (an active credential's first-seen time counts once it is set). */
+function fingerprint(r: Record<string, unknown>): string {
+  return JSON.stringify([r.person_remote_id, r.type_remote_id, r.value ?? null, r.status ?? null, r.url ?? null, r.wallet_type ?? null, r.enabled ?? null, r.active === null ? null : Boolean(r.active)])
+}
+
 /** The store's side of sync for credentials, channels (as doors) and events. */
 export class ReplicaSite {
   private readonly cache = new Map<string, Database.Statement>()
@@ -90,17 +95,21 @@ export class ReplicaSite {
     const outcome: CredentialsOutcome = { linked: 0, added: 0, removed: 0, flagged: [], warnings: [] }
     const upsert = this.sql(`INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, value, status, url, wallet_type, enabled, active_seen_at, seen_at)
       VALUES (@remote_id, @person_remote_id, @type_remote_id, @value, @status, @url, @wallet_type, @enabled, @active, @seen)
-      ON CONFLICT(remote_id) DO UPDATE SET value = excluded.value, status = excluded.status, url = excluded.url, wallet_type = excluded.wallet_type,
-        enabled = excluded.enabled, seen_at = excluded.seen_at, active_seen_at = COALESCE(remote_credentials.active_seen_at, excluded.active_seen_at)`)
+      ON CONFLICT(remote_id) DO UPDATE SET person_remote_id = excluded.person_remote_id, type_remote_id = excluded.type_remote_id, value = excluded.value, status = excluded.status,
+        url = excluded.url, wallet_type = excluded.wallet_type, enabled = excluded.enabled, seen_at = excluded.seen_at,
+        active_seen_at = COALESCE(remote_credentials.active_seen_at, excluded.active_seen_at)`)
     const seen = nowIso()
-    const byRemote = this.sql('SELECT id, status, enabled FROM credentials WHERE remote_id = ?')
+    const stored = this.storedRemoteCredentials()
+    const linked = this.linkedCredentials()
     let next = this.replica.nextId('credentials')
     for (const c of list) {
-      upsert.run({ ...c, enabled: c.enabled === null ? null : c.enabled ? 1 : 0, active: c.status === 'active' ? seen : null, seen })
-      const local = byRemote.get(c.remote_id) as { id: string } | undefined
+      const enabled = c.enabled === null ? null : c.enabled ? 1 : 0
+      const row = { ...c, enabled, active: c.status === 'active' ? seen : null, seen }
+      if (stored.get(c.remote_id) !== fingerprint(row)) upsert.run(row)
+      const local = linked.get(c.remote_id)
       if (local) {
         outcome.linked++
-        if (!this.replica.hasUnpushedChanges('credential', local.id)) this.refreshCredential(local.id, c)
+        if (this.differs(local, c) && !this.replica.hasUnpushedChanges('credential', local.id)) this.refreshCredential(local.id, c)
       } else if (this.addPulledCredential(idKey(next), c)) {
         next++
         outcome.added++
@@ -108,6 +117,21 @@ export class ReplicaSite {
     }
     if (complete) this.removeMissingCredentials(new Set(list.map((c) => c.remote_id)), outcome)
     return outcome
+  }
+
+  private storedRemoteCredentials(): Map<string, string> {
+    const rows = this.sql('SELECT remote_id, person_remote_id, type_remote_id, value, status, url, wallet_type, enabled, active_seen_at FROM remote_credentials').all() as Record<string, unknown>[]
+    return new Map(rows.map((r) => [String(r.remote_id), fingerprint({ ...r, active: r.active_seen_at })]))
+  }
+
+  private linkedCredentials(): Map<string, { id: string; status: string; enabled: number }> {
+    const rows = this.sql('SELECT id, remote_id, status, enabled FROM credentials WHERE remote_id IS NOT NULL').all() as { id: string; remote_id: string; status: string; enabled: number }[]
+    return new Map(rows.map((r) => [r.remote_id, r]))
+  }
+
+  private differs(local: { status: string; enabled: number }, c: PulledCredential): boolean {
+    const status = c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : local.status
+    return status !== local.status || (c.enabled !== null && (c.enabled ? 1 : 0) !== local.enabled)
   }
 
   private refreshCredential(localId: string, c: PulledCredential): void {
@@ -147,6 +171,16 @@ export class ReplicaSite {
   /** A credential's state in the replica: DoorFlow's status, PassFlow url, and when it was confirmed and first seen active. */
   remoteCredential(remoteId: string): RemoteCredentialState | undefined {
     return this.sql('SELECT status, url, wallet_type, enabled, confirmed_at, active_seen_at FROM remote_credentials WHERE remote_id = ?').get(remoteId) as RemoteCredentialState | undefined
+  }
+
+  /**
+   * When the 2-minute wait for a credential starts: the later of the push's confirmation and the
+   * first pull that saw it `active`; null until a pull has seen it active.
+   */
+  waitStartsAt(remoteId: string): string | null {
+    const row = this.remoteCredential(remoteId)
+    if (!row?.active_seen_at) return null
+    return row.confirmed_at && row.confirmed_at > row.active_seen_at ? row.confirmed_at : row.active_seen_at
   }
 
   /** Records DoorFlow's status of a credential (e.g. `revoking` after a 202 on delete). */

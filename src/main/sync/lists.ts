@@ -84,10 +84,16 @@ const headerNumber = (value: unknown): number | undefined => {
   return typeof value !== 'undefined' && Number.isInteger(n) && n >= 0 ? n : undefined
 }
 
+/** Pages read at once once `Total` says how many there are. */
+const PAGES_IN_FLIGHT = 4
+
+type Page = { items: Item[]; total: number | undefined; perPage: number | undefined } | undefined
+
 /**
- * Calls `take` with each page's new records until it returns true or the list ends. The list ends
- * when `Total` records were read; without a `Total` header, at an empty page or one shorter than the
- * first (a server may cap the page size). A page that brings only records already read (a server
+ * Calls `take` with each page's new records, in page order, until it returns true or the list ends.
+ * The list ends when `Total` records were read; without a `Total` header, at an empty page or one
+ * shorter than the first (a server may cap the page size). When `Total` is given, the pages after
+ * the first are read a few at a time. A page that brings only records already read (a server
  * repeating a page) stops the reading: the list is then incomplete, with a warning.
  */
 async function eachPage(api: DoorFlowApi, path: string, key: string | readonly string[], backoff: Backoff, options: ListOptions, take: (items: Item[]) => boolean | void): Promise<{ complete: boolean; warning?: string }> {
@@ -99,25 +105,51 @@ async function eachPage(api: DoorFlowApi, path: string, key: string | readonly s
     return { complete: true }
   }
   const perPage = options.perPage ?? 100
-  const seen = new Set<string>()
-  let pageSize = perPage
-  let read = 0
-  for (let page = 1; page < 100_000; page++) {
-    const query = new URLSearchParams({ ...options.query, page: String(page), [options.perPageParam ?? 'per_page']: String(perPage) })
+  const fetchPage = async (n: number): Promise<Page> => {
+    const query = new URLSearchParams({ ...options.query, page: String(n), [options.perPageParam ?? 'per_page']: String(perPage) })
     const answer = await readAnswer(api, `${path}${sep}${query.toString()}`, backoff)
-    if (answer === undefined) return { complete: page === 1 }
-    const items = listItems(answer.body, key)
-    const total = headerNumber(answer.headers?.total)
-    const fresh = items.filter((item) => item.id === undefined || item.id === null || (!seen.has(String(item.id)) && Boolean(seen.add(String(item.id)))))
-    read += fresh.length
-    if (take(fresh) === true) return { complete: false }
-    if (items.length > 0 && fresh.length === 0 && (total === undefined || read < total)) {
-      return { complete: false, warning: `GET ${path}: DoorFlow sent page ${page} again (only records already read); stopped after ${read}${total === undefined ? '' : ` of ${total}`} records` }
-    }
-    if (total !== undefined && read >= total) return { complete: true }
-    if (items.length === 0) return { complete: total === undefined || read >= total, ...(total !== undefined && read < total ? { warning: `GET ${path}: the list ended after ${read} of ${total} records` } : {}) }
-    if (page === 1) pageSize = headerNumber(answer.headers?.['per-page']) ?? Math.min(items.length, perPage)
-    if (total === undefined && items.length < pageSize) return { complete: true }
+    return answer && { items: listItems(answer.body, key), total: headerNumber(answer.headers?.total), perPage: headerNumber(answer.headers?.['per-page']) }
   }
-  return { complete: false, warning: `GET ${path}: too many pages` }
+  const reader = new PageReader(path, take)
+  const first = await fetchPage(1)
+  if (first === undefined) return { complete: true }
+  const pageSize = first.perPage ?? Math.min(first.items.length, perPage)
+  let end = reader.add(first, 1, pageSize)
+  if (end || first.total === undefined || pageSize === 0) {
+    for (let n = 2; !end && n < 100_000; n++) end = reader.add(await fetchPage(n), n, pageSize)
+    return end ?? { complete: false, warning: `GET ${path}: too many pages` }
+  }
+  const pages = Math.ceil(first.total / pageSize)
+  for (let n = 2; !end && n <= pages; n += PAGES_IN_FLIGHT) {
+    const batch = await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, pages - n + 1) }, (_, i) => fetchPage(n + i)))
+    for (const [i, page] of batch.entries()) end ??= reader.add(page, n + i, pageSize)
+  }
+  return end ?? { complete: false, warning: `GET ${path}: the pages ended before the Total DoorFlow gave` }
+}
+
+/** Takes pages in order, keeping what was read, and says when and how the list ended. */
+class PageReader {
+  private readonly seen = new Set<string>()
+  private read = 0
+
+  constructor(
+    private readonly path: string,
+    private readonly take: (items: Item[]) => boolean | void
+  ) {}
+
+  /** Adds page `n`; returns how the list ended, or undefined to go on. */
+  add(page: Page, n: number, pageSize: number): { complete: boolean; warning?: string } | undefined {
+    if (page === undefined) return { complete: n === 1 }
+    const { items, total } = page
+    const fresh = items.filter((item) => item.id === undefined || item.id === null || (!this.seen.has(String(item.id)) && Boolean(this.seen.add(String(item.id)))))
+    this.read += fresh.length
+    if (this.take(fresh) === true) return { complete: false }
+    if (items.length > 0 && fresh.length === 0 && (total === undefined || this.read < total)) {
+      return { complete: false, warning: `GET ${this.path}: DoorFlow sent page ${n} again (only records already read); stopped after ${this.read}${total === undefined ? '' : ` of ${total}`} records` }
+    }
+    if (total !== undefined && this.read >= total) return { complete: true }
+    if (items.length === 0) return total !== undefined && this.read < total ? { complete: false, warning: `GET ${this.path}: the list ended after ${this.read} of ${total} records` } : { complete: true }
+    if (total === undefined && items.length < pageSize) return { complete: true }
+    return undefined
+  }
 }

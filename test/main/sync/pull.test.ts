@@ -78,6 +78,8 @@ describe('incremental pulls', () => {
     expect(report.pulled).toMatchObject({ people: 1 })
     expect(h.store.snapshot().people[0]).toMatchObject({ enabled: true, group_ids: [expect.anything(), expect.anything()] })
     expect(h.store.replicaSite.remoteCredential(passflow.id)).toMatchObject({ status: 'active', active_seen_at: expect.any(String), url: null })
+    // The 2-minute wait starts at the first pull that saw it active (it was never pushed from here).
+    expect(h.store.replicaSite.waitStartsAt(passflow.id)).toBe(h.store.replicaSite.remoteCredential(passflow.id)?.active_seen_at)
   })
 
   it('keep a local change not yet pushed over the pulled value, then push it', async () => {
