@@ -108,4 +108,18 @@ describe('incremental pulls', () => {
     expect(h.log().join('\n')).toMatch(/person .* was deleted on DoorFlow; removed here/)
     expect(h.log().join('\n')).toMatch(/1 credentials deleted on DoorFlow were removed here/)
   })
+
+  it('keep and flag a record DoorFlow deleted while it has changes not yet pushed', async () => {
+    const { server, leah } = await account()
+    await h.sync()
+    const local = h.store.snapshot().people[0]
+    savePerson(h.store, { ...local, email: local?.email ?? '', first_name: 'Lea', group_ids: local?.group_ids ?? [] })
+    server.state.deletePerson(leah.id)
+    const report = await h.sync()
+    expect(h.store.snapshot().people.map((p) => p.first_name)).toEqual(['Lea'])
+    expect(h.store.syncState.flags()).toEqual([expect.objectContaining({ entity: 'person', flag: 'deleted_on_doorflow' })])
+    expect(report.pulled?.warnings).toEqual([expect.stringMatching(/was deleted on DoorFlow but has changes not yet pushed; kept here and flagged/)])
+    // The update itself is refused (404) and shown, never lost.
+    expect(report.failed).toEqual([expect.objectContaining({ entity: 'person', code: 'rejected', message: expect.stringMatching(/404/) })])
+  })
 })
