@@ -2,7 +2,9 @@ import { LintelError } from '../../shared/contract/result'
 import { PROVISIONING_LIMITS, type SyncLogEntry, type SyncReportView, type SyncStatus } from '../../shared/provisioning/contract'
 import type { Logger } from '../logger'
 import type { Store } from '../store/store'
+import { revokeCredential, type RevokeResult } from '../sync/revoke'
 import { syncOutbox } from '../sync/syncOutbox'
+import type { SyncFlag } from '../store/syncState'
 import type { TokenStore } from '../sync/tokens'
 import type { ProvisioningService } from './provisioningService'
 
@@ -72,6 +74,25 @@ export class SyncService {
       tokenEncrypted: this.deps.tokens.encrypted,
       outbox: this.deps.store ? this.deps.store.outbox.counts() : { pending: 0, sending: 0, unknown: 0, failed: 0 },
       lastRun: lastRun ? (JSON.parse(lastRun) as SyncStatus['lastRun']) : null
+    }
+  }
+
+  /** Records the sync flagged for a person to look at: disables DoorFlow did not confirm, records deleted there with unpushed changes. */
+  flags(): SyncFlag[] {
+    return this.deps.store ? this.deps.store.syncState.flags() : []
+  }
+
+  /** Revokes a credential on DoorFlow (DELETE): the remedy offered where a disable was not confirmed. */
+  async revoke(credentialId: string): Promise<RevokeResult> {
+    const store = this.requireStore()
+    const api = this.meta('sync_api')
+    const tokens = this.deps.tokens.read()
+    if (!api || !tokens) throw new LintelError('sync_no_token', 'Connect to DoorFlow first: enter its base URL and a token.')
+    if (this.running) throw new LintelError('sync_busy', 'A sync is running; revoke when it ends.')
+    try {
+      return await revokeCredential(store, { baseUrl: api, tokens, tokenStore: this.deps.tokens }, credentialId)
+    } finally {
+      this.deps.siteChanged()
     }
   }
 
