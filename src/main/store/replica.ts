@@ -225,6 +225,12 @@ export class Replica {
     return (row.n ?? 0) + 1
   }
 
+  /** Sets the site's time zone (an IANA name), e.g. from DoorFlow's account. */
+  setSiteTimeZone(zone: string): void {
+    const site = JSON.parse((this.sql("SELECT value FROM meta WHERE key = 'site'").pluck().get() as string | undefined) ?? '{}') as Record<string, unknown>
+    this.sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('site', ?)").run(JSON.stringify({ ...site, timezone: zone }))
+  }
+
   /** Marks a credential revoked on DoorFlow: disabled and `revoked` here, nothing queued. */
   markRevoked(localId: string): void {
     this.sql("UPDATE credentials SET status = 'revoked', enabled = 0 WHERE id = ?").run(localId)

@@ -87,6 +87,25 @@ async function pullAccount(ctx: PullContext): Promise<void> {
   if (answer.kind !== 'ok' || typeof answer.body !== 'object' || answer.body === null) return
   const account = answer.body as Item
   ctx.store.syncState.setMeta('doorflow_account', JSON.stringify({ name: account.name, time_zone: account.time_zone, sync: account.sync, pulled_at: new Date(ctx.api.serverNow()).toISOString() }))
+  adoptTimeZone(ctx, account.time_zone)
+}
+
+/**
+ * A database whose time zone was only taken from the machine (meta `timezone_source` = `machine`,
+ * set by whoever created it without `--time-zone`) takes DoorFlow's account zone at the first pull.
+ */
+function adoptTimeZone(ctx: PullContext, zone: unknown): void {
+  if (typeof zone !== 'string' || ctx.store.syncState.meta('timezone_source') !== 'machine') return
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+  } catch {
+    return warn(ctx, `DoorFlow's account time zone "${zone}" is not a known zone; the site keeps its own`)
+  }
+  ctx.store.write(() => {
+    ctx.store.replica.setSiteTimeZone(zone)
+    ctx.store.syncState.setMeta('timezone_source', 'doorflow')
+    ctx.store.syncState.log('info', `the site's time zone is now DoorFlow's account zone, ${zone}`)
+  })
 }
 
 function checkClock(ctx: PullContext): void {

@@ -34,7 +34,10 @@ async function account() {
 describe('the first pull', () => {
   it('brings people, every credential, channels as doors, events of the last 14 days and the account into the replica', async () => {
     const { passflow, hid } = await account()
+    const zone = h.store.snapshot().site.timezone
     const report = await h.sync()
+    // No `timezone_source` = machine: the site's zone is not DoorFlow's to change.
+    expect(h.store.snapshot().site.timezone).toBe(zone)
     expect(report.pulled).toMatchObject({ credential_types: 3, groups: 2, people: 1, credentials: 3, doors: 3, events: 3, warnings: [] })
     const site = h.store.snapshot()
     const staff = site.groups.find((g) => g.name === 'Staff')
@@ -54,6 +57,14 @@ describe('the first pull', () => {
       { code: 10, kind: 'admit', credentials_number: '12345678' }
     ])
     expect(JSON.parse(h.store.syncState.meta('doorflow_account') ?? '{}')).toMatchObject({ time_zone: 'America/New_York', sync: { status: 'complete' } })
+  })
+
+  it('gives a database whose zone came only from the machine the account\'s time zone, and leaves a chosen zone alone', async () => {
+    await account()
+    h.store.syncState.setMeta('timezone_source', 'machine')
+    await h.sync()
+    expect(h.store.snapshot().site.timezone).toBe('America/New_York')
+    expect(h.store.syncState.meta('timezone_source')).toBe('doorflow')
   })
 
   it('maps a pulled channel onto the site door of the same name, keeping the door and its local rules', async () => {
