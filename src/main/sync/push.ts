@@ -13,6 +13,9 @@ type Row = Record<string, unknown>
 const hidden = (value: unknown): boolean => value === undefined || value === null || String(value) === '' || /[*•]/.test(String(value))
 const asNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
 
+/** Local groups already warned about in a run (one warning per group, not one per person). */
+const warnedGroups = new WeakMap<PushContext, Set<string>>()
+
 /**
  * A person as DoorFlow's published `PersonInput` takes it (the guide's fields are a subset).
  * `group_ids` are DoorFlow's ids through the remote-id map; a local group DoorFlow lacks is left out, with a warning.
@@ -21,8 +24,14 @@ function personBody(ctx: PushContext, op: OutboxRow, row: Row): Row {
   const groupIds: (number | string)[] = []
   for (const id of JSON.parse(row.group_ids as string) as unknown[]) {
     const remote = ctx.store.replica.remoteIdOf('group', idKey(id as number | string))
-    if (remote === null) ctx.ledger.log('warn', `person ${op.entity_id}: group ${String(id)} is not on DoorFlow (groups are made there); sent without it`, op)
-    else groupIds.push(asNumber(remote))
+    if (remote !== null) {
+      groupIds.push(asNumber(remote))
+      continue
+    }
+    const warned = warnedGroups.get(ctx) ?? new Set<string>()
+    warnedGroups.set(ctx, warned)
+    if (!warned.has(String(id))) ctx.ledger.log('warn', `group ${String(id)} is not on DoorFlow (groups are made there): people in it are sent without it`, op)
+    warned.add(String(id))
   }
   const email = row.email === '' ? null : row.email
   return {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { saveGroup } from '../../../src/main/store/places'
 import { deleteCredential, saveCredential, savePerson } from '../../../src/main/store/records'
 import { revokeCredential } from '../../../src/main/sync/revoke'
 import { SyncHarness } from './syncHarness'
@@ -21,6 +22,16 @@ describe('pushing as DoorFlow publishes it', () => {
     expect((await h.sync()).failed).toEqual([])
     expect([...server.state.people.values()][0]?.groups).toEqual([77])
     expect(h.store.snapshot().groups.filter((g) => g.name === 'Staff')).toHaveLength(1)
+  })
+
+  it('sends people without a local group DoorFlow lacks, warning once per group', async () => {
+    const server = await h.serve()
+    await h.sync()
+    const lab = saveGroup(h.store, { name: 'Lab', access: [] })
+    for (const name of ['Ada', 'Bea']) savePerson(h.store, { first_name: name, last_name: 'X', email: `${name}@example.com`, enabled: true, group_ids: [lab.id] })
+    expect((await h.sync()).failed).toEqual([])
+    expect([...server.state.people.values()].map((p) => p.groups)).toEqual([[], []])
+    expect(h.log().filter((l) => l.includes('group'))).toEqual([`warn: group ${String(lab.id)} is not on DoorFlow (groups are made there): people in it are sent without it`])
   })
 
   it('sends credential types as the account\'s ids matched by code, and keeps the PassFlow invitation url', async () => {
