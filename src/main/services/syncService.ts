@@ -77,6 +77,11 @@ export class SyncService {
     }
   }
 
+  /** Credential type ids (global codes) to offer in forms: the DoorFlow account's, once pulled; all local ones before. */
+  offeredCredentialTypes(): string[] {
+    return this.deps.store ? this.deps.store.replica.offeredTypeIds() : []
+  }
+
   /** Records the sync flagged for a person to look at: disables DoorFlow did not confirm, records deleted there with unpushed changes. */
   flags(): SyncFlag[] {
     return this.deps.store ? this.deps.store.syncState.flags() : []

@@ -114,6 +114,16 @@ export class Replica {
     }
   }
 
+  /**
+   * The local credential type ids (global codes) a form may offer: those the DoorFlow account has,
+   * or every local type while the account has never been pulled.
+   */
+  offeredTypeIds(): string[] {
+    const linked = this.sql("SELECT local_id FROM remote_ids WHERE kind = 'credential_type' ORDER BY local_id").pluck().all() as string[]
+    if (linked.length > 0 || this.accountTypes().length > 0) return linked
+    return this.sql('SELECT id FROM credential_types ORDER BY row').pluck().all() as string[]
+  }
+
   /** The account's credential types as last pulled. */
   accountTypes(): AccountCredentialType[] {
     return this.sql('SELECT remote_id, code, label, slug FROM account_credential_types ORDER BY code').all() as AccountCredentialType[]

@@ -22,7 +22,10 @@ describe('SyncService', () => {
     const tokens = { encrypted: false, read: () => saved, write: (t: Tokens) => void (saved = t) }
     const service = new SyncService({ store: h.store, tokens, provisioning: new ProvisioningService(h.store, { siteChanged: () => {}, importProgress: () => {} }), log: silentLogger, progress: () => {}, siteChanged: () => {} })
     service.saveConnection({ api: server.url, token: server.tokens.access })
+    expect(service.offeredCredentialTypes()).toEqual(['2', '3', '6', '8', '9'])
     await service.run({})
+    // The account has PIN, HID Mobile Access and PassFlow only: the two card types are not offered.
+    expect(service.offeredCredentialTypes()).toEqual(['6', '8', '9'])
     const phone = h.store.snapshot().credentials.find((c) => c.credential_type_id === 8)
     saveCredential(h.store, { ...phone, enabled: false })
     await service.run({})
