@@ -65,9 +65,17 @@ export interface CredentialsOutcome {
 const LOCAL_STATUS = { invited: 'invited', active: 'active', revoked: 'revoked' } as const
 
 /** What a replica row holds that a pull can change (an active credential's first-seen time counts once it is set). */
-function fingerprint(r: Record<string, unknown>): string {
-  return JSON.stringify([r.person_remote_id, r.type_remote_id, r.value ?? null, r.status ?? null, r.url ?? null, r.wallet_type ?? null, r.enabled ?? null, r.active === null ? null : Boolean(r.active)])
+function fingerprint(c: PulledCredential, enabled: number | null): string {
+  const active = c.status === 'active' ? 'seen' : NONE
+  return [c.person_remote_id, c.type_remote_id, c.value ?? NONE, c.status ?? NONE, c.url ?? NONE, c.wallet_type ?? NONE, enabled ?? NONE, active].join(SEP)
 }
+
+const NONE = '\u2205'
+const SEP = '\u0001'
+/** {@link fingerprint} computed by SQLite over a stored row. */
+const STORED_FINGERPRINT = ['person_remote_id', 'type_remote_id', 'value', 'status', 'url', 'wallet_type', 'CAST(enabled AS TEXT)', "CASE WHEN active_seen_at IS NULL THEN NULL ELSE 'seen' END"]
+  .map((column) => `COALESCE(${column}, '${NONE}')`)
+  .join(` || char(1) || `)
 
 /** The store's side of sync for credentials, channels (as doors) and events. */
 export class ReplicaSite {
@@ -104,8 +112,7 @@ export class ReplicaSite {
     let next = this.replica.nextId('credentials')
     for (const c of list) {
       const enabled = c.enabled === null ? null : c.enabled ? 1 : 0
-      const row = { ...c, enabled, active: c.status === 'active' ? seen : null, seen }
-      if (stored.get(c.remote_id) !== fingerprint(row)) upsert.run(row)
+      if (stored.get(c.remote_id) !== fingerprint(c, enabled)) upsert.run({ ...c, enabled, active: c.status === 'active' ? seen : null, seen })
       const local = linked.get(c.remote_id)
       if (local) {
         outcome.linked++
@@ -120,8 +127,8 @@ export class ReplicaSite {
   }
 
   private storedRemoteCredentials(): Map<string, string> {
-    const rows = this.sql('SELECT remote_id, person_remote_id, type_remote_id, value, status, url, wallet_type, enabled, active_seen_at FROM remote_credentials').all() as Record<string, unknown>[]
-    return new Map(rows.map((r) => [String(r.remote_id), fingerprint({ ...r, active: r.active_seen_at })]))
+    const rows = this.sql(`SELECT remote_id, ${STORED_FINGERPRINT} AS print FROM remote_credentials`).raw().all() as [string, string][]
+    return new Map(rows)
   }
 
   private linkedCredentials(): Map<string, { id: string; status: string; enabled: number }> {

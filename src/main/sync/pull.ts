@@ -184,7 +184,7 @@ export function nextSince(people: readonly Item[], since: string | undefined, st
 }
 
 async function pullCredentials(ctx: PullContext): Promise<void> {
-  const read = await list(ctx, '/credentials', ['credentials', 'person_credentials'], { perPage: 500 })
+  const read = await list(ctx, '/credentials', ['credentials', 'person_credentials'], { perPage: 1000 })
   const credentials = read.items.map((c) => credentialFromRemote(c))
   ctx.store.write(() => {
     const outcome = ctx.store.replicaSite.applyCredentials(credentials, read.complete)
