@@ -91,6 +91,24 @@ export class Replica {
     return this.sql(`SELECT pending_create FROM ${table} WHERE id = ?`).pluck().get(localId) === 1
   }
 
+  /** True while a person or any of its credentials has changes not yet pushed (removing it would lose them). */
+  hasUnpushedChangesWithin(personId: string): boolean {
+    if (this.hasUnpushedChanges('person', personId)) return true
+    const credentials = this.sql('SELECT id, pending_create FROM credentials WHERE person_id = ?').all(personId) as { id: string; pending_create: number }[]
+    return credentials.some((c) => c.pending_create === 1 || this.hasUnpushedChanges('credential', c.id))
+  }
+
+  /** Unlinks groups DoorFlow no longer lists; the local groups and their rules stay. Returns the local ids unlinked. */
+  unlinkMissingGroups(present: ReadonlySet<string>): string[] {
+    const linked = this.sql("SELECT local_id, remote_id FROM remote_ids WHERE kind = 'group'").all() as { local_id: string; remote_id: string }[]
+    const gone = linked.filter((g) => !present.has(g.remote_id))
+    for (const g of gone) {
+      this.sql("DELETE FROM remote_ids WHERE kind = 'group' AND local_id = ?").run(g.local_id)
+      this.sql('UPDATE groups SET remote_id = NULL WHERE id = ?').run(g.local_id)
+    }
+    return gone.map((g) => g.local_id)
+  }
+
   /** Remembers DoorFlow's id of a pushed person or credential. */
   setRemoteId(entity: 'person' | 'credential', localId: string, remoteId: string): void {
     this.sql(`UPDATE ${entity === 'person' ? 'people' : 'credentials'} SET remote_id = ? WHERE id = ?`).run(remoteId, localId)
@@ -181,7 +199,7 @@ export class Replica {
         continue
       }
       const id = local ? String(local.id) : idKey(next++)
-      const email = this.emailFor(person, id)
+      const email = this.emailFor(person, id, local, outcome)
       const values = [person.first_name, person.last_name, email.email, email.key, person.enabled ? 1 : 0, person.valid_from, person.valid_to, JSON.stringify(groups), person.mobile, person.remote_id, id]
       ;(local ? (this.q.refreshPerson as Database.Statement) : (this.q.addPerson as Database.Statement)).run(...(local ? values : [id, ...values.slice(0, -1)]))
       if (local) outcome.refreshed++
@@ -198,12 +216,17 @@ export class Replica {
     return bySystemId ?? (person.email ? unlinked((this.q.personByEmail as Database.Statement).get(person.email.toLowerCase()) as Row | undefined) : undefined)
   }
 
-  /** The person's email, unless another local person holds it; a person with none gets a key of its DoorFlow id. */
-  private emailFor(person: PulledPerson, id: string): { email: string; key: string } {
+  /**
+   * The person's email, unless another local person holds it: then a person already here keeps its
+   * own (with a warning), and a new one gets none and a key of its DoorFlow id.
+   */
+  private emailFor(person: PulledPerson, id: string, local: Row | undefined, outcome: PeopleOutcome): { email: string; key: string } {
     const email = person.email ?? ''
     const holder = email ? ((this.q.personByEmail as Database.Statement).get(email.toLowerCase()) as Row | undefined) : undefined
     if (email && (!holder || holder.id === id)) return { email, key: email.toLowerCase() }
-    return { email: holder ? '' : email, key: `doorflow:${person.remote_id}` }
+    if (holder) outcome.warnings.push({ message: `DoorFlow person ${person.remote_id} has the email ${email}, which person ${String(holder.id)} has here; ${local ? 'its email here is kept' : 'added without it'}`, personId: local ? id : null })
+    if (local) return { email: String(local.email), key: String(local.email_key) }
+    return { email: '', key: `doorflow:${person.remote_id}` }
   }
 
   private localGroups(person: PulledPerson, outcome: PeopleOutcome): unknown[] {

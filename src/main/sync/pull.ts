@@ -125,7 +125,12 @@ async function pullTypes(ctx: PullContext): Promise<void> {
 async function pullGroups(ctx: PullContext): Promise<void> {
   const { items } = await list(ctx, '/groups', 'groups', { paged: false })
   const groups = items.map(groupFromRemote)
-  ctx.store.write(() => ctx.store.replica.saveGroups(groups))
+  ctx.store.write(() => {
+    ctx.store.replica.saveGroups(groups)
+    for (const id of ctx.store.replica.unlinkMissingGroups(new Set(groups.map((g) => g.remote_id)))) {
+      ctx.store.syncState.log('warn', `group ${id} is no longer on DoorFlow: kept here with its rules, no longer sent`, 'group', id)
+    }
+  })
   ctx.counts.groups = groups.length
 }
 
@@ -160,7 +165,7 @@ async function removeDeletedPeople(ctx: PullContext): Promise<void> {
   ctx.store.write(() => {
     for (const [remote, local] of linked) {
       if (present.has(remote)) continue
-      if (ctx.store.replica.hasUnpushedChanges('person', local)) {
+      if (ctx.store.replica.hasUnpushedChangesWithin(local)) {
         ctx.store.syncState.flag('person', local, 'deleted_on_doorflow', 'deleted on DoorFlow; kept here because it has changes not yet pushed')
         warn(ctx, `person ${local} was deleted on DoorFlow but has changes not yet pushed; kept here and flagged`, 'person', local)
       } else {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { savePerson } from '../../../src/main/store/records'
+import { saveCredential, savePerson } from '../../../src/main/store/records'
 import { SyncHarness } from './syncHarness'
 
 let h: SyncHarness
@@ -132,5 +132,38 @@ describe('incremental pulls', () => {
     expect(report.pulled?.warnings).toEqual([expect.stringMatching(/was deleted on DoorFlow but has changes not yet pushed; kept here and flagged/)])
     // The update itself is refused (404) and shown, never lost.
     expect(report.failed).toEqual([expect.objectContaining({ entity: 'person', code: 'rejected', message: expect.stringMatching(/404/) })])
+  })
+
+  it('keep a person DoorFlow deleted whose credential has a change not yet pushed', async () => {
+    const { server, leah } = await account()
+    await h.sync()
+    saveCredential(h.store, { person_id: h.store.snapshot().people[0]?.id ?? 0, credential_type_id: 6, value: '5829104', enabled: true })
+    server.state.deletePerson(leah.id)
+    const report = await h.sync()
+    expect(h.store.snapshot().credentials.map((c) => c.value)).toContain('5829104')
+    expect(report.pulled?.warnings).toEqual([expect.stringMatching(/was deleted on DoorFlow but has changes not yet pushed; kept here and flagged/)])
+  })
+
+  it('keep a person\'s own email when DoorFlow gives it one another person has here, with a warning', async () => {
+    const server = await h.serve()
+    const ann = server.state.addPerson({ first_name: 'Ann', last_name: 'A', email: 'ann@example.com' })
+    server.state.addPerson({ first_name: 'Bob', last_name: 'B', email: 'bob@example.com' })
+    await h.sync()
+    // On DoorFlow, Ann takes Bob's address (Bob's own change is not pulled yet: it is the same pull).
+    server.state.updatePerson(ann, { email: 'BOB@example.com' })
+    const report = await h.sync()
+    expect(h.store.snapshot().people.map((p) => p.email)).toEqual(['ann@example.com', 'bob@example.com'])
+    expect(report.pulled?.warnings).toEqual([expect.stringMatching(/has the email BOB@example.com, which person .* has here; its email here is kept/)])
+  })
+
+  it('unlink a group DoorFlow no longer lists: kept here with its rules, and no longer sent', async () => {
+    const server = await h.serve()
+    await h.sync()
+    const it = h.store.snapshot().groups.find((g) => g.name === 'IT')
+    server.state.groups.splice(1, 1)
+    await h.sync()
+    expect(h.store.snapshot().groups.map((g) => g.name)).toEqual(['Staff', 'IT'])
+    expect(h.store.replica.remoteIdOf('group', JSON.stringify(it?.id))).toBeNull()
+    expect(h.log().join('\n')).toMatch(/group .* is no longer on DoorFlow: kept here with its rules, no longer sent/)
   })
 })
