@@ -47,6 +47,8 @@ export class DoorFlowApi {
   private refreshing: Promise<void> | undefined
   private readonly base: string
   private readonly http = new HttpClient()
+  /** Why the last refresh failed, for the 401 message ('' when none did). */
+  private refreshRefusal = ''
   /** DoorFlow's clock minus ours, from the Date header of its last answer. */
   private serverOffsetMs = 0
   private readonly now: () => number
@@ -83,7 +85,7 @@ export class DoorFlowApi {
         if (this.tokens.access_token !== token && stale++ < 10) continue
         const refusedAfterRefresh = refreshes > 0 && this.accepted !== token
         if (refusedAfterRefresh || refreshes >= 5 || !(await this.refresh(token))) {
-          throw new LintelError(SyncErrorCode.unauthorized, 'DoorFlow refused the token (401); sign in again or pass a new --token.')
+          throw new LintelError(SyncErrorCode.unauthorized, `DoorFlow refused the token (401)${this.refreshRefusal}; sign in again or pass a new --token.`)
         }
         refreshes++
         continue
@@ -168,7 +170,11 @@ export class DoorFlowApi {
     if (this.tokens.client_secret) form.set('client_secret', this.tokens.client_secret)
     const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
     const response = await this.http.send(url, { method: 'POST', headers, body: form.toString(), timeoutMs: this.options.timeoutMs ?? 15_000 }).catch(() => undefined)
-    if (!response || response.status !== 200) return
+    if (!response || response.status !== 200) {
+      const error = response ? String((parseJson(response.text) as { error?: unknown } | undefined)?.error ?? `HTTP ${response.status}`) : 'no answer'
+      this.refreshRefusal = `, and refused to refresh it (${error}${error === 'invalid_client' ? ': pass the OAuth client id with --client-id' : ''})`
+      return
+    }
     const body = parseJson(response.text) as { access_token?: string; refresh_token?: string; expires_in?: unknown } | undefined
     if (!body?.access_token) return
     const lasts = Number(body.expires_in)

@@ -119,6 +119,6 @@ describe('OAuth', () => {
   it('a refresh without the client_id DoorFlow needs is refused: the sync stops with sync_unauthorized', async () => {
     const server = await h.serve({ faults: { expireTokenEvery: 2 } })
     await h.load(1)
-    await expect(h.sync({ tokens: { access_token: server.tokens.access, refresh_token: 'refresh-0' } })).rejects.toMatchObject({ code: 'sync_unauthorized' })
+    await expect(h.sync({ tokens: { access_token: server.tokens.access, refresh_token: 'refresh-0' } })).rejects.toMatchObject({ code: 'sync_unauthorized', message: expect.stringMatching(/refused to refresh it \(invalid_client: pass the OAuth client id with --client-id\)/) })
   })
 })
