@@ -28,8 +28,9 @@ export class SyncService {
     return this.deps.store
   }
 
-  saveConnection(input: { api: string; token: string; refreshToken?: string | undefined }): SyncStatus {
-    this.deps.tokens.write({ access_token: input.token, ...(input.refreshToken ? { refresh_token: input.refreshToken } : {}) })
+  /** Saves DoorFlow's base URL and tokens; `clientId` is sent on every refresh (DoorFlow requires it). */
+  saveConnection(input: { api: string; token: string; refreshToken?: string | undefined; clientId?: string | undefined }): SyncStatus {
+    this.deps.tokens.write({ access_token: input.token, ...(input.refreshToken ? { refresh_token: input.refreshToken } : {}), ...(input.clientId ? { client_id: input.clientId } : {}) })
     this.setMeta('sync_api', input.api)
     return this.status()
   }

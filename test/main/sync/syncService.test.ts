@@ -21,7 +21,8 @@ describe('SyncService', () => {
     let saved: Tokens | undefined
     const tokens = { encrypted: false, read: () => saved, write: (t: Tokens) => void (saved = t) }
     const service = new SyncService({ store: h.store, tokens, provisioning: new ProvisioningService(h.store, { siteChanged: () => {}, importProgress: () => {} }), log: silentLogger, progress: () => {}, siteChanged: () => {} })
-    service.saveConnection({ api: server.url, token: server.tokens.access })
+    service.saveConnection({ api: server.url, token: server.tokens.access, refreshToken: 'refresh-0', clientId: 'lintel-test' })
+    expect(saved).toEqual({ access_token: server.tokens.access, refresh_token: 'refresh-0', client_id: 'lintel-test' })
     expect(service.offeredCredentialTypes()).toEqual(['2', '3', '6', '8', '9'])
     await service.run({})
     // The account has PIN, HID Mobile Access and PassFlow only: the two card types are not offered.
