@@ -104,7 +104,7 @@ export class ReplicaSite {
     const upsert = this.sql(`INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, value, status, url, wallet_type, enabled, active_seen_at, seen_at)
       VALUES (@remote_id, @person_remote_id, @type_remote_id, @value, @status, @url, @wallet_type, @enabled, @active, @seen)
       ON CONFLICT(remote_id) DO UPDATE SET person_remote_id = excluded.person_remote_id, type_remote_id = excluded.type_remote_id, value = excluded.value, status = excluded.status,
-        url = excluded.url, wallet_type = excluded.wallet_type, enabled = excluded.enabled, seen_at = excluded.seen_at,
+        url = excluded.url, wallet_type = excluded.wallet_type, enabled = COALESCE(excluded.enabled, remote_credentials.enabled), seen_at = excluded.seen_at,
         active_seen_at = COALESCE(remote_credentials.active_seen_at, excluded.active_seen_at)`)
     const seen = nowIso()
     const stored = this.storedRemoteCredentials()
@@ -188,6 +188,15 @@ export class ReplicaSite {
     const row = this.remoteCredential(remoteId)
     if (!row?.active_seen_at) return null
     return row.confirmed_at && row.confirmed_at > row.active_seen_at ? row.confirmed_at : row.active_seen_at
+  }
+
+  /**
+   * Records the `enabled` last sent for a credential (the guide's field), so a later change of it is
+   * sent too. A pull that does not show the field keeps it.
+   */
+  recordEnabledSent(remoteId: string, personRemoteId: string, typeRemoteId: string, enabled: boolean): void {
+    this.sql('INSERT OR IGNORE INTO remote_credentials (remote_id, person_remote_id, type_remote_id, seen_at) VALUES (?, ?, ?, ?)').run(remoteId, personRemoteId, typeRemoteId, nowIso())
+    this.sql('UPDATE remote_credentials SET enabled = ? WHERE remote_id = ?').run(enabled ? 1 : 0, remoteId)
   }
 
   /** Records DoorFlow's status of a credential (e.g. `revoking` after a 202 on delete). */

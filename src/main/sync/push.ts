@@ -120,20 +120,21 @@ export async function pushCredential(ctx: PushContext, op: OutboxRow): Promise<v
     return
   }
   if (row.remote_id === null) return waiting(ctx, op, 'the credential has not reached the server yet')
-  await updateCredential(ctx, op, row, `${path}/${String(row.remote_id)}`, value)
+  await updateCredential(ctx, op, row, `${path}/${String(row.remote_id)}`, value, typeRemoteId)
 }
 
 /**
  * An update: the value as the OpenAPI's `CredentialUpdateInput` takes it, then, for a disabled
  * credential (or one DoorFlow last showed disabled), `enabled` as the guide documents it, read back.
  */
-async function updateCredential(ctx: PushContext, op: OutboxRow, row: Row, path: string, value: string | null): Promise<void> {
+async function updateCredential(ctx: PushContext, op: OutboxRow, row: Row, path: string, value: string | null, typeRemoteId: string): Promise<void> {
   const mobile = ctx.store.replica.isMobileType(row.credential_type_id as string)
   if (!mobile && value !== null && (await sendSafely(ctx, op, 'PUT', path, { person_credential: { value } })) === null) return
-  const remote = ctx.store.replicaSite.remoteCredential(String(row.remote_id))
+  const remoteId = String(row.remote_id)
   const wanted = row.enabled === 1
-  if (!wanted || remote?.enabled === 0) {
+  if (!wanted || ctx.store.replicaSite.remoteCredential(remoteId)?.enabled === 0) {
     if ((await sendSafely(ctx, op, 'PUT', path, { person_credential: { enabled: wanted } })) === null) return
+    ctx.store.replicaSite.recordEnabledSent(remoteId, String(row.person_remote_id), typeRemoteId, wanted)
     await confirmEnabled(ctx, op, path, wanted)
   }
   ctx.ledger.confirm(op)
@@ -145,7 +146,9 @@ async function confirmEnabled(ctx: PushContext, op: OutboxRow, path: string, wan
   const body = await read(ctx.api, path, ctx.backoff).catch(() => null)
   const seen = body && typeof body === 'object' ? credentialFromRemote(((body as Row).person_credential ?? body) as Row) : null
   const confirmed = seen !== null && (seen.enabled === wanted || (!wanted && (seen.status === 'revoking' || seen.status === 'revoked')))
-  if (confirmed) return ctx.store.syncState.clearFlag('credential', op.entity_id, 'disable_not_confirmed')
+  // Confirmed, or enabled again: an earlier unconfirmed disable no longer matters.
+  if (confirmed || wanted) ctx.store.syncState.clearFlag('credential', op.entity_id, 'disable_not_confirmed')
+  if (confirmed) return
   if (wanted) return ctx.ledger.log('warn', `credential ${op.entity_id}: DoorFlow did not confirm the re-enable on reading back`, op)
   const message = `DoorFlow did not confirm the disable on reading back (not confirmed): the old phone may still open doors; revoke it with \`lintel sync --revoke ${String(idFromKey(op.entity_id))}\``
   ctx.store.syncState.flag('credential', op.entity_id, 'disable_not_confirmed', message)

@@ -56,6 +56,12 @@ describe('pushing as DoorFlow publishes it', () => {
     expect(server.guideOnly).toEqual([expect.stringMatching(/^PUT .*\{"person_credential":\{"enabled":false\}\}$/)])
     expect(report.unconfirmed).toEqual([expect.objectContaining({ id: '1', code: 'not_confirmed', message: expect.stringMatching(/not confirmed.*lintel sync --revoke 1/) })])
     expect(h.store.syncState.flags()).toEqual([expect.objectContaining({ entity_id: '1', flag: 'disable_not_confirmed' })])
+    // Re-enabled before revoking: the guide's enable is sent too (DoorFlow may have applied the disable without showing it).
+    saveCredential(h.store, { ...phone, enabled: true })
+    expect((await h.sync()).unconfirmed).toEqual([])
+    expect(server.guideOnly).toHaveLength(2)
+    expect(server.guideOnly[1]).toMatch(/\{"person_credential":\{"enabled":true\}\}$/)
+    expect(h.store.syncState.flags()).toEqual([])
     const revoked = await revokeCredential(h.store, { baseUrl: server.url, tokens: { access_token: server.tokens.access } }, '1')
     expect(revoked).toEqual({ credential: '1', status: 'revoked' })
     expect(h.store.syncState.flags()).toEqual([])
