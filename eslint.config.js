@@ -89,8 +89,6 @@ export default tseslint.config(
   { files: ['src/**/*.{ts,tsx}', 'scripts/**', 'test/**', 'bin/**'], ignores: ['src/main/store/**', 'test/main/store/**'], rules: storeBoundaryRule },
   { files: ['src/main/**/*.ts'], ignores: ['src/main/*.ts', 'src/main/store/**'], rules: electronAndSqlite },
   { files: ['src/main/store/**/*.ts'], rules: electronOnlyInShell },
-  // Temporary (issue 13): the ledger's statement types, until sync code moves into store/. The merger removes this line.
-  { files: ['src/main/sync/ledger.ts'], rules: electronOnlyInShell },
   { files: ['src/renderer/**/*.{ts,tsx}'], rules: electronAndSqlite },
   { files: ['src/shared/**/*.ts'], rules: { ...sharedPurityRule, 'no-restricted-syntax': storeBoundaryRule['no-restricted-syntax'] } }
 )

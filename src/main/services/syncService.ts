@@ -1,8 +1,10 @@
 import { LintelError } from '../../shared/contract/result'
-import { PROVISIONING_LIMITS, type SyncLogEntry, type SyncReportView, type SyncStatus } from '../../shared/provisioning/contract'
+import { PROVISIONING_LIMITS, type SyncLogEntry, type SyncStatus } from '../../shared/provisioning/contract'
 import type { Logger } from '../logger'
 import type { Store } from '../store/store'
-import { syncOutbox } from '../sync/syncOutbox'
+import { revokeCredential, type RevokeResult } from '../sync/revoke'
+import { syncOutbox, type SyncReport } from '../sync/syncOutbox'
+import type { SyncFlag } from '../store/syncState'
 import type { TokenStore } from '../sync/tokens'
 import type { ProvisioningService } from './provisioningService'
 
@@ -21,19 +23,21 @@ export class SyncService {
 
   constructor(private readonly deps: SyncServiceDeps) {}
 
-  private db(): Store {
+  private requireStore(): Store {
     if (!this.deps.store) throw new LintelError('unavailable', 'This session opened a snapshot file; sync needs the app\'s database.')
     return this.deps.store
   }
 
-  saveConnection(input: { api: string; token: string; refreshToken?: string | undefined }): SyncStatus {
-    this.deps.tokens.write({ access_token: input.token, ...(input.refreshToken ? { refresh_token: input.refreshToken } : {}) })
+  /** Saves DoorFlow's base URL and tokens; `clientId` is sent on every refresh (DoorFlow requires it). */
+  saveConnection(input: { api: string; token: string; refreshToken?: string | undefined; clientId?: string | undefined }): SyncStatus {
+    this.deps.tokens.write({ access_token: input.token, ...(input.refreshToken ? { refresh_token: input.refreshToken } : {}), ...(input.clientId ? { client_id: input.clientId } : {}) })
     this.setMeta('sync_api', input.api)
     return this.status()
   }
 
-  async run(input: { concurrency?: number | undefined }): Promise<SyncReportView> {
-    const store = this.db()
+  /** Pushes the outbox and pulls the replica; the report also lists unconfirmed disables and what was pulled. */
+  async run(input: { concurrency?: number | undefined; eventDays?: number | undefined }): Promise<SyncReport> {
+    const store = this.requireStore()
     const api = this.meta('sync_api')
     const tokens = this.deps.tokens.read()
     if (!api || !tokens) throw new LintelError('sync_no_token', 'Connect to DoorFlow first: enter its base URL and a token.')
@@ -47,6 +51,7 @@ export class SyncService {
         tokens,
         tokenStore: this.deps.tokens,
         concurrency: input.concurrency ?? 4,
+        ...(input.eventDays !== undefined ? { eventDays: input.eventDays } : {}),
         log: this.deps.log,
         onProgress: (p) => {
           if (Date.now() - last < 100 && p.done < p.total) return
@@ -54,9 +59,9 @@ export class SyncService {
           this.deps.progress(p)
         }
       })
-      const view = { pushed: report.pushed, reconciled: report.reconciled, retries: report.retries, failed: report.failed }
-      this.setMeta('sync_last_run', JSON.stringify({ at: new Date().toISOString(), report: { ...view, failed: view.failed.slice(0, PROVISIONING_LIMITS.listedErrors) } }))
-      return view
+      const listed = { failed: report.failed.slice(0, PROVISIONING_LIMITS.listedErrors), unconfirmed: report.unconfirmed.slice(0, PROVISIONING_LIMITS.listedErrors) }
+      this.setMeta('sync_last_run', JSON.stringify({ at: new Date().toISOString(), report: { ...report, ...listed } }))
+      return report
     } finally {
       this.running = this.deps.provisioning.syncing = false
       this.deps.siteChanged()
@@ -75,17 +80,39 @@ export class SyncService {
     }
   }
 
+  /** Credential type ids (global codes) to offer in forms: the DoorFlow account's, once pulled; all local ones before. */
+  offeredCredentialTypes(): string[] {
+    return this.deps.store ? this.deps.store.replica.offeredTypeIds() : []
+  }
+
+  /** Records the sync flagged for a person to look at: disables DoorFlow did not confirm, records deleted there with unpushed changes. */
+  flags(): SyncFlag[] {
+    return this.deps.store ? this.deps.store.syncState.flags() : []
+  }
+
+  /** Revokes a credential on DoorFlow (DELETE): the remedy offered where a disable was not confirmed. */
+  async revoke(credentialId: string): Promise<RevokeResult> {
+    const store = this.requireStore()
+    const api = this.meta('sync_api')
+    const tokens = this.deps.tokens.read()
+    if (!api || !tokens) throw new LintelError('sync_no_token', 'Connect to DoorFlow first: enter its base URL and a token.')
+    if (this.running) throw new LintelError('sync_busy', 'A sync is running; revoke when it ends.')
+    try {
+      return await revokeCredential(store, { baseUrl: api, tokens, tokenStore: this.deps.tokens }, credentialId)
+    } finally {
+      this.deps.siteChanged()
+    }
+  }
+
   log(limit = 100): SyncLogEntry[] {
-    const rows = this.db().legacyDb.prepare('SELECT at, level, message, entity, entity_id AS id FROM sync_log ORDER BY seq DESC LIMIT ?').all(limit)
-    return rows as SyncLogEntry[]
+    return this.requireStore().syncState.recentLog(limit) as SyncLogEntry[]
   }
 
   private meta(key: string): string | null {
-    if (!this.deps.store) return null
-    return (this.deps.store.legacyDb.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null
+    return this.deps.store ? this.deps.store.syncState.meta(key) : null
   }
 
   private setMeta(key: string, value: string): void {
-    this.db().write(() => this.db().legacyDb.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value))
+    this.requireStore().syncState.setMeta(key, value)
   }
 }

@@ -50,6 +50,32 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     summary: "doors' reader radios (for diagnosis)",
     sql: 'ALTER TABLE doors ADD COLUMN reader_radios TEXT;'
+  },
+  {
+    version: 3,
+    summary: 'the DoorFlow replica: remote-id maps, account credential types, credentials, channels, events, sync flags',
+    sql: `
+      CREATE TABLE remote_ids (kind TEXT NOT NULL, local_id TEXT NOT NULL, remote_id TEXT NOT NULL, PRIMARY KEY (kind, local_id)) STRICT;
+      CREATE UNIQUE INDEX remote_ids_remote ON remote_ids(kind, remote_id);
+      INSERT INTO remote_ids (kind, local_id, remote_id) SELECT 'group', id, remote_id FROM groups WHERE remote_id IS NOT NULL;
+      CREATE TABLE account_credential_types (remote_id TEXT PRIMARY KEY, code INTEGER, label TEXT NOT NULL, slug TEXT NOT NULL) STRICT;
+      CREATE TABLE remote_credentials (
+        remote_id TEXT PRIMARY KEY, person_remote_id TEXT NOT NULL, type_remote_id TEXT NOT NULL, value TEXT, status TEXT,
+        url TEXT, wallet_type TEXT, enabled INTEGER, confirmed_at TEXT, active_seen_at TEXT, seen_at TEXT NOT NULL) STRICT;
+      CREATE INDEX remote_credentials_person ON remote_credentials(person_remote_id);
+      CREATE TABLE channels (
+        remote_id TEXT PRIMARY KEY, door_id TEXT, name TEXT NOT NULL, status TEXT, mode TEXT, lockdown INTEGER NOT NULL,
+        card_format TEXT, pin_format TEXT, reader_class TEXT, sync_status TEXT, last_sync_at TEXT, updated_at TEXT) STRICT;
+      CREATE TABLE events (
+        remote_id TEXT PRIMARY KEY, code INTEGER NOT NULL, kind TEXT NOT NULL, label TEXT, channel_remote_id TEXT,
+        person_remote_id TEXT, credentials_number TEXT, created_at TEXT NOT NULL) STRICT;
+      CREATE INDEX events_created ON events(created_at);
+      CREATE TABLE sync_flags (
+        entity TEXT NOT NULL, entity_id TEXT NOT NULL, flag TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (entity, entity_id, flag)) STRICT;
+      ALTER TABLE people ADD COLUMN mobile TEXT;
+      CREATE INDEX credentials_remote ON credentials(remote_id) WHERE remote_id IS NOT NULL;
+    `
   }
 ]
 

@@ -9,7 +9,10 @@ import { Groups } from './groups'
 import { Meta } from './meta'
 import { Outbox } from './outbox'
 import { People } from './people'
+import { Replica } from './replica'
+import { ReplicaSite } from './replicaSite'
 import { Schedules } from './schedules'
+import { SyncState } from './syncState'
 import { emptySiteInfo, readCatalog, readSite, STANDARD_CREDENTIAL_TYPES, writeSite } from './siteRows'
 import { Statements } from './statements'
 
@@ -35,6 +38,10 @@ export class Store {
   readonly groups: Groups
   readonly people: People
   readonly credentials: Credentials
+  /** Sync's side of the store: remote-id maps, pulled people/groups/types; sites' doors, credentials and events; log, lock and cursors. */
+  readonly replica: Replica
+  readonly replicaSite: ReplicaSite
+  readonly syncState: SyncState
   private closed = false
   private uid: string | undefined
 
@@ -48,6 +55,9 @@ export class Store {
     this.groups = new Groups(sql, this)
     this.people = new People(sql, this)
     this.credentials = new Credentials(sql, this)
+    this.replica = new Replica(db)
+    this.replicaSite = new ReplicaSite(db, this.replica)
+    this.syncState = new SyncState(db)
   }
 
   /** Opens a database file, migrating it, and seeds it in one transaction the first time. */
@@ -97,11 +107,6 @@ export class Store {
     return this.db.transaction(work).immediate()
   }
 
-  /** @deprecated the same as {@link transaction}; kept for sync code until it moves into store/ (issue 13). */
-  write<T>(work: () => T): T {
-    return this.transaction(work)
-  }
-
   /**
    * Runs asynchronous `work` (a streaming import) inside one immediate transaction, then commits, or
    * rolls back when `keep` is false (a preview) or when `work` throws. Nothing else may write
@@ -127,11 +132,6 @@ export class Store {
   /** The journal mode and schema version, for diagnosis and tests. */
   fileInfo(): { journalMode: string; schemaVersion: number } {
     return { journalMode: this.db.pragma('journal_mode', { simple: true }) as string, schemaVersion: this.db.pragma('user_version', { simple: true }) as number }
-  }
-
-  /** @deprecated sync code moves into store/ (issue 13): only src/main/sync and syncService.ts may use this. */
-  get legacyDb(): Database.Database {
-    return this.db
   }
 
   /** Closes the connection; later calls do nothing. */

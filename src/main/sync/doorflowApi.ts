@@ -1,4 +1,5 @@
 import { LintelError } from '../../shared/contract/result'
+import type { IncomingHttpHeaders } from 'node:http'
 import { HttpClient, type HttpAnswer } from './http'
 import type { TokenStore, Tokens } from './tokens'
 
@@ -7,7 +8,9 @@ export const SyncErrorCode = {
   unauthorized: 'sync_unauthorized',
   noToken: 'sync_no_token',
   busy: 'sync_busy',
-  badApi: 'sync_bad_api'
+  badApi: 'sync_bad_api',
+  badAnswer: 'sync_bad_answer',
+  forbidden: 'sync_forbidden'
 } as const
 
 /**
@@ -15,9 +18,11 @@ export const SyncErrorCode = {
  * may not have applied a write. `rejected`: a 4xx with the server's field errors (never retried blindly).
  */
 export type Answer =
-  | { kind: 'ok'; status: number; body: unknown }
+  | { kind: 'ok'; status: number; body: unknown; headers?: IncomingHttpHeaders }
   | { kind: 'not_found' }
-  | { kind: 'rejected'; status: number; message: string; fields: Record<string, string> }
+  | { kind: 'rejected'; status: number; message: string; fields: Record<string, string>; body: unknown }
+  | { kind: 'forbidden'; scope: string; message: string }
+  | { kind: 'bad_answer'; message: string }
   | { kind: 'unknown'; reason: string }
 
 export interface DoorFlowApiOptions {
@@ -29,6 +34,8 @@ export interface DoorFlowApiOptions {
   timeoutMs?: number
   /** Called when a 429 makes every request wait, with the wait in ms. */
   onRateLimited?: (waitMs: number) => void
+  /** This computer's clock (a port, so tests can set it off DoorFlow's). */
+  now?: () => number
 }
 
 /** The DoorFlow API v3 over fetch: bearer auth, refresh on 401 (once), and one shared pause on 429. */
@@ -40,9 +47,15 @@ export class DoorFlowApi {
   private refreshing: Promise<void> | undefined
   private readonly base: string
   private readonly http = new HttpClient()
+  /** Why the last refresh failed, for the 401 message ('' when none did). */
+  private refreshRefusal = ''
+  /** DoorFlow's clock minus ours, from the Date header of its last answer. */
+  private serverOffsetMs = 0
+  private readonly now: () => number
 
   constructor(private readonly options: DoorFlowApiOptions) {
     this.tokens = options.tokens
+    this.now = options.now ?? Date.now
     let url: URL
     try {
       url = new URL(options.baseUrl)
@@ -62,15 +75,17 @@ export class DoorFlowApi {
   async request(method: string, path: string, body?: unknown): Promise<Answer> {
     for (let refreshes = 0, stale = 0, limited = 0; ; ) {
       await this.waitForPause()
+      await this.renewIfExpiring()
       const token = this.tokens.access_token
       const response = await this.send(method, path, body)
       if ('kind' in response) return response
+      this.readClock(response)
       if (response.status === 401) {
         // Another worker refreshed while this request was out: try again with the new token.
         if (this.tokens.access_token !== token && stale++ < 10) continue
         const refusedAfterRefresh = refreshes > 0 && this.accepted !== token
         if (refusedAfterRefresh || refreshes >= 5 || !(await this.refresh(token))) {
-          throw new LintelError(SyncErrorCode.unauthorized, 'DoorFlow refused the token (401); sign in again or pass a new --token.')
+          throw new LintelError(SyncErrorCode.unauthorized, `DoorFlow refused the token (401)${this.refreshRefusal}; sign in again or pass a new --token.`)
         }
         refreshes++
         continue
@@ -80,8 +95,34 @@ export class DoorFlowApi {
         this.pause(retryDelayMs(response))
         continue
       }
-      return answerOf(response)
+      return answerOf(response, method, path)
     }
+  }
+
+  /** DoorFlow's time now, by its last Date header (our clock when it sent none). */
+  serverNow(): number {
+    return this.now() + this.serverOffsetMs
+  }
+
+  /** How far DoorFlow's clock is from this computer's, in ms (positive: DoorFlow is ahead). */
+  clockOffsetMs(): number {
+    return this.serverOffsetMs
+  }
+
+  private readClock(response: HttpAnswer): void {
+    const date = response.headers.date
+    const at = typeof date === 'string' ? Date.parse(date) : NaN
+    if (Number.isFinite(at)) this.serverOffsetMs = at - this.now()
+  }
+
+  /** Renews the token a minute before `expires_in` runs out, instead of waiting for a 401. */
+  private async renewIfExpiring(): Promise<void> {
+    const expires = this.tokens.expires_at ? Date.parse(this.tokens.expires_at) : NaN
+    if (!Number.isFinite(expires) || !this.tokens.refresh_token || this.now() < expires - 60_000) return
+    if (await this.refresh(this.tokens.access_token)) return
+    // Not renewed: use the token until DoorFlow refuses it (then the 401 path decides), without asking again each request.
+    const { expires_at: _dropped, ...rest } = this.tokens
+    this.tokens = rest
   }
 
   /** Resolves once no token refresh is in flight (a rotated token must be saved before the run ends). */
@@ -129,20 +170,58 @@ export class DoorFlowApi {
     if (this.tokens.client_secret) form.set('client_secret', this.tokens.client_secret)
     const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
     const response = await this.http.send(url, { method: 'POST', headers, body: form.toString(), timeoutMs: this.options.timeoutMs ?? 15_000 }).catch(() => undefined)
-    if (!response || response.status !== 200) return
-    const body = parseJson(response.text) as { access_token?: string; refresh_token?: string } | undefined
+    if (!response || response.status !== 200) {
+      const error = response ? String((parseJson(response.text) as { error?: unknown } | undefined)?.error ?? `HTTP ${response.status}`) : 'no answer'
+      this.refreshRefusal = `, and refused to refresh it (${error}${error === 'invalid_client' ? ': pass the OAuth client id with --client-id' : ''})`
+      return
+    }
+    const body = parseJson(response.text) as { access_token?: string; refresh_token?: string; expires_in?: unknown } | undefined
     if (!body?.access_token) return
-    this.tokens = { ...this.tokens, access_token: body.access_token, refresh_token: body.refresh_token ?? this.tokens.refresh_token }
+    const lasts = Number(body.expires_in)
+    const expiresAt = Number.isFinite(lasts) && lasts > 0 ? { expires_at: new Date(this.now() + lasts * 1000).toISOString() } : {}
+    const { expires_at: _old, ...rest } = this.tokens
+    this.tokens = { ...rest, ...expiresAt, access_token: body.access_token, refresh_token: body.refresh_token ?? this.tokens.refresh_token }
     this.options.tokenStore?.write(this.tokens)
   }
 }
 
-function answerOf(response: HttpAnswer): Answer {
+function answerOf(response: HttpAnswer, method: string, path: string): Answer {
   const body = parseJson(response.text)
   if (response.status >= 500) return { kind: 'unknown', reason: `HTTP ${response.status}` }
   if (response.status === 404) return { kind: 'not_found' }
-  if (response.status >= 400) return { kind: 'rejected', status: response.status, ...fieldErrors(body, response.status) }
-  return { kind: 'ok', status: response.status, body }
+  if (response.status === 403) return forbidden(body, method, path)
+  if (response.status >= 400) return { kind: 'rejected', status: response.status, ...fieldErrors(body, response.status), body }
+  const unreadable = notJson(response, body)
+  if (unreadable) return { kind: 'bad_answer', message: `${method} ${path}: DoorFlow answered ${unreadable}` }
+  return { kind: 'ok', status: response.status, body, headers: response.headers }
+}
+
+/** Why a 2xx body cannot be read, or undefined: HTML (a web page, not the API), or JSON cut short or malformed. */
+function notJson(response: HttpAnswer, body: unknown): string | undefined {
+  const type = String(response.headers['content-type'] ?? '')
+  const text = response.text.trimStart()
+  if (type.includes('html') || text.startsWith('<')) return 'with an HTML page, not JSON: is --api the address of DoorFlow\'s API?'
+  if (body === undefined && text !== '' && type.includes('json')) return `JSON that cannot be read (cut short or malformed, ${response.text.length} bytes)`
+  return undefined
+}
+
+/** The OAuth scope each kind of request needs, per DoorFlow's OpenAPI. */
+export function scopeFor(method: string, path: string): string {
+  const resource = path.match(/^\/(people|credentials|credential_types|channels|events|groups|account)/)?.[1] ?? ''
+  const read = method === 'GET'
+  const scopes: Record<string, string> = {
+    people: read ? 'account.person.readonly' : 'account.person', credentials: 'account.person.readonly',
+    credential_types: 'account.credential_type.readonly', channels: 'account.channel.readonly',
+    events: 'account.event.access.readonly', groups: 'account.group.readonly', account: 'account'
+  }
+  return scopes[resource] ?? 'unknown'
+}
+
+function forbidden(body: unknown, method: string, path: string): Answer {
+  const text = JSON.stringify(body ?? '')
+  const named = text.match(/account(\.[a-z_]+)+/)?.[0]
+  const scope = named ?? scopeFor(method, path)
+  return { kind: 'forbidden', scope, message: `DoorFlow refused ${method} ${path.split('?')[0]} (403): the token lacks the scope ${scope}; fix the token's scopes and sync again` }
 }
 
 /** DoorFlow's `{"errors": {"value": ["is already in use"]}}` as field → sentence. */
@@ -156,7 +235,9 @@ export function fieldErrors(body: unknown, status: number): { message: string; f
     }
   }
   const first = Object.values(fields)[0]
-  return { message: first ? `DoorFlow refused it: ${first}` : `DoorFlow refused it (HTTP ${status})`, fields }
+  const error = (body as { error?: unknown } | undefined)?.error
+  const said = typeof error === 'string' && error ? `: ${error}` : ` (HTTP ${status})`
+  return { message: first ? `DoorFlow refused it: ${first}` : `DoorFlow refused it${said}`, fields }
 }
 
 /**

@@ -1,223 +1,170 @@
-import type { OutboxRow, DeletePayload } from '../store/outbox'
-import type { Store } from '../store/store'
-import { idFromKey } from '../store/database'
-import { backoffDelay, type Backoff } from './backoff'
-import { sleep, type Answer, type DoorFlowApi } from './doorflowApi'
-import type { Ledger } from './ledger'
-import { findInList, readAll } from './lists'
+import { idFromKey, idKey } from '../store/database'
+import type { DeletePayload, OutboxRow } from '../store/outbox'
+import type { Answer } from './doorflowApi'
+import { findInList, read, readAll } from './lists'
+import { block, pushCreate, pushIdempotent, sendSafely, waiting, type PushContext } from './pushOps'
+import { credentialFromRemote } from './shapes'
 
-/** Why an operation is still open after a run. */
-export interface SyncFailure {
-  entity: OutboxRow['entity']
-  id: string
-  op: OutboxRow['op']
-  code: 'rejected' | 'gave_up' | 'waiting_for_person' | 'unreachable'
-  message: string
-  fields?: Record<string, string>
-}
-
-export interface PushContext {
-  readonly api: DoorFlowApi
-  readonly store: Store
-  readonly ledger: Ledger
-  readonly backoff: Backoff
-  readonly stats: { pushed: number; reconciled: number; retries: number }
-  readonly failures: SyncFailure[]
-}
+export type { PushContext, SyncFailure } from './pushOps'
 
 type Row = Record<string, unknown>
 
-/** What a create needs: where to POST, what to send, and how to find the record if it already arrived. */
-interface CreateSpec {
-  path: string
-  body: unknown
-  findExisting(): Promise<string | null>
-  /**
-   * After a create whose earlier outcome was unknown is refused (e.g. 422 "value is already in
-   * use"): the record the earlier request made, if it can be recognised although the read-back
-   * missed it; null otherwise.
-   */
-  adoptRefused?(answer: Extract<Answer, { kind: 'rejected' }>): Promise<string | null>
-}
+/** A value the server does not show: absent (mobile credentials) or masked ("******"). */
+const hidden = (value: unknown): boolean => value === undefined || value === null || String(value) === '' || /[*•]/.test(String(value))
+const asNumber = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id)
 
-const remoteIdOf = (body: unknown): string | undefined => {
-  const record = (body ?? {}) as Row
-  const inner = (record.person ?? record.person_credential ?? record.credential ?? record.data ?? record) as Row
-  return inner.id === undefined || inner.id === null ? undefined : String(inner.id)
-}
+/** Local groups already warned about in a run (one warning per group, not one per person). */
+const warnedGroups = new WeakMap<PushContext, Set<string>>()
 
 /**
- * Creates a record exactly once. Before any resend of a create whose outcome is unknown (no
- * answer, a timeout, a 5xx, or a crash while it was on the wire) the record is looked for on the
- * server, and adopted if it is there.
+ * A person as DoorFlow's published `PersonInput` takes it (the guide's fields are a subset).
+ * `group_ids` are DoorFlow's ids through the remote-id map; a local group DoorFlow lacks is left out, with a warning.
  */
-async function pushCreate(ctx: PushContext, op: OutboxRow, spec: CreateSpec): Promise<void> {
-  const adopt = (found: string): void => {
-    ctx.ledger.confirm(op, found)
-    ctx.ledger.log('info', `${op.entity} ${op.entity_id} was already on the server (reconciled as ${found})`, op)
-    ctx.stats.reconciled++
-  }
-  for (let attempt = 0; attempt <= ctx.backoff.attempts; attempt++) {
-    const uncertain = op.state === 'unknown'
-    if (uncertain) {
-      const found = await spec.findExisting()
-      if (found !== null) return adopt(found)
+function personBody(ctx: PushContext, op: OutboxRow, row: Row): Row {
+  const groupIds: (number | string)[] = []
+  for (const id of JSON.parse(row.group_ids as string) as unknown[]) {
+    const remote = ctx.store.replica.remoteIdOf('group', idKey(id as number | string))
+    if (remote !== null) {
+      groupIds.push(asNumber(remote))
+      continue
     }
-    ctx.ledger.markSending(op)
-    const answer = await ctx.api.request('POST', spec.path, spec.body)
-    if (uncertain && answer.kind === 'rejected' && spec.adoptRefused) {
-      const found = await spec.adoptRefused(answer)
-      if (found !== null) return adopt(found)
-    }
-    // A 2xx whose body names no id (e.g. 204): the id is read back, so later updates and the person's credentials can find it.
-    const remoteId = answer.kind === 'ok' ? (remoteIdOf(answer.body) ?? (await spec.findExisting()) ?? undefined) : undefined
-    if (settled(ctx, op, answer, () => ctx.ledger.confirm(op, remoteId))) return
-    ctx.ledger.markUnknown(op, answer.kind === 'unknown' ? answer.reason : 'unknown')
-    ctx.stats.retries++
-    await sleep(backoffDelay(ctx.backoff, attempt))
+    const warned = warnedGroups.get(ctx) ?? new Set<string>()
+    warnedGroups.set(ctx, warned)
+    if (!warned.has(String(id))) ctx.ledger.log('warn', `group ${String(id)} is not on DoorFlow (groups are made there): people in it are sent without it`, op)
+    warned.add(String(id))
   }
-  giveUp(ctx, op)
+  const email = row.email === '' ? null : row.email
+  return {
+    first_name: row.first_name, last_name: row.last_name, email, enabled: row.enabled === 1, system_id: ctx.store.systemId(row.id as string),
+    group_ids: groupIds, valid_from: row.valid_from ?? null, valid_to: row.valid_to ?? null
+  }
 }
 
-/** Sends an update or delete, which are safe to repeat; a 404 on delete means it is already gone. */
-async function pushIdempotent(ctx: PushContext, op: OutboxRow, method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void> {
-  for (let attempt = 0; attempt <= ctx.backoff.attempts; attempt++) {
-    ctx.ledger.markSending(op)
-    const answer = await ctx.api.request(method, path, body)
-    if (method === 'DELETE' && answer.kind === 'not_found') {
-      ctx.ledger.confirm(op)
-      return
-    }
-    if (settled(ctx, op, answer, () => ctx.ledger.confirm(op))) return
-    ctx.ledger.markUnknown(op, answer.kind === 'unknown' ? answer.reason : 'unknown')
-    ctx.stats.retries++
-    await sleep(backoffDelay(ctx.backoff, attempt))
-  }
-  giveUp(ctx, op)
-}
-
-/** True when the answer ends the operation: confirmed, or refused with field errors. */
-function settled(ctx: PushContext, op: OutboxRow, answer: Answer, confirm: () => void): boolean {
-  if (answer.kind === 'ok') {
-    confirm()
-    ctx.stats.pushed++
-    return true
-  }
-  if (answer.kind === 'rejected' || answer.kind === 'not_found') {
-    const { message, fields } = answer.kind === 'rejected' ? answer : { message: 'DoorFlow has no such record (404)', fields: {} }
-    ctx.ledger.markFailed(op, message, fields)
-    ctx.failures.push({ entity: op.entity, id: op.entity_id, op: op.op, code: 'rejected', message, fields })
-    return true
-  }
-  return false
-}
-
-function giveUp(ctx: PushContext, op: OutboxRow): void {
-  const message = `no confirmed answer after ${ctx.backoff.attempts + 1} tries; it stays queued for the next sync`
-  ctx.ledger.log('warn', `${op.entity} ${op.entity_id}: ${message}`, op)
-  ctx.failures.push({ entity: op.entity, id: op.entity_id, op: op.op, code: 'gave_up', message })
-}
-
-function waiting(ctx: PushContext, op: OutboxRow, message: string): void {
-  ctx.failures.push({ entity: op.entity, id: op.entity_id, op: op.op, code: 'waiting_for_person', message })
-}
-
-const personBody = (store: Store, row: Row) => ({
-  person: {
-    first_name: row.first_name, last_name: row.last_name, email: row.email, enabled: row.enabled === 1,
-    system_id: store.systemId(row.id as string), group_ids: JSON.parse(row.group_ids as string) as unknown[],
-    valid_from: row.valid_from ?? null, valid_to: row.valid_to ?? null
-  }
-})
-
-const credentialBody = (row: Row) => ({
-  person_credential: { credential_type_id: idFromKey(row.credential_type_id as string), value: row.value, enabled: row.enabled === 1, label: row.label ?? row.device ?? null }
-})
-
-/**
- * The server's id of the person with this system_id, or null. Every page is read (the filter is
- * checked here too), so a server that paginates or ignores the filter cannot hide the record.
- */
+/** The server's id of the person with this system_id, or null (every page is read and the filter checked here too). */
 async function findPerson(ctx: PushContext, systemId: string): Promise<string | null> {
   const match = await findInList(ctx.api, `/people?system_id=${encodeURIComponent(systemId)}`, 'people', ctx.backoff, (p) => p.system_id === systemId)
   return match ? String(match.id) : null
 }
 
-/** A credential's type id as DoorFlow lists it: `credential_type_id`, or a nested `credential_type`. */
-const typeIdOf = (c: Row): string => String(c.credential_type_id ?? (c.credential_type as Row | undefined)?.id)
-
-async function findCredential(ctx: PushContext, personRemoteId: string, typeKey: string, value: string): Promise<string | null> {
-  const typeId = String(idFromKey(typeKey))
-  const match = await findInList(ctx.api, `/people/${personRemoteId}/credentials`, CREDENTIAL_LIST_KEYS, ctx.backoff, (c) => typeIdOf(c) === typeId && String(c.value) === value)
-  return match ? String(match.id) : null
-}
-
-const CREDENTIAL_LIST_KEYS = ['person_credentials', 'credentials'] as const
-
-/** A value the server does not show (DoorFlow may mask PINs: "******"). */
-const hidden = (value: unknown): boolean => value === undefined || value === null || String(value) === '' || /[*•]/.test(String(value))
-
-/**
- * A credential create refused because its value is in use, after an earlier try whose outcome was
- * unknown: if the value is this person's, the earlier try made it. The read-back matches by value;
- * when the server hides values, the one credential of this type on this person that no local
- * record holds is taken (values are unique per type, so the refusal says the value exists).
- */
-async function adoptInUse(ctx: PushContext, answer: Extract<Answer, { kind: 'rejected' }>, personRemoteId: string, typeKey: string, value: string): Promise<string | null> {
-  if (answer.fields.value === undefined) return null
-  const typeId = String(idFromKey(typeKey))
-  const ofType = (await readAll(ctx.api, `/people/${personRemoteId}/credentials`, CREDENTIAL_LIST_KEYS, ctx.backoff)).filter((c) => typeIdOf(c) === typeId)
-  const exact = ofType.find((c) => String(c.value) === value)
-  if (exact) return String(exact.id)
-  const known = ctx.store.legacyDb.prepare('SELECT 1 FROM credentials WHERE remote_id = ?').pluck()
-  const candidates = ofType.filter((c) => hidden(c.value) && known.get(String(c.id)) === undefined)
-  return candidates.length === 1 ? String(candidates[0]?.id) : null
-}
-
 /** Pushes one person operation. A create for a person the pull already linked to the server becomes an update. */
 export async function pushPerson(ctx: PushContext, op: OutboxRow): Promise<void> {
-  const row = ctx.store.legacyDb.prepare('SELECT * FROM people WHERE id = ?').get(op.entity_id) as Row | undefined
   if (op.op === 'delete') return deletePerson(ctx, op, JSON.parse(op.payload ?? '{}') as DeletePayload)
+  const row = ctx.store.replica.personRow(op.entity_id)
   if (!row) return ctx.ledger.confirm(op)
   if (op.op === 'create' && row.remote_id === null) {
     const systemId = ctx.store.systemId(op.entity_id)
-    return pushCreate(ctx, op, { path: '/people', body: personBody(ctx.store, row), findExisting: () => findPerson(ctx, systemId) })
+    return pushCreate(ctx, op, { path: '/people', body: personBody(ctx, op, row), findExisting: () => findPerson(ctx, systemId) })
   }
   if (row.remote_id === null) return waiting(ctx, op, 'the person has not reached the server yet')
-  return pushIdempotent(ctx, op, 'PUT', `/people/${String(row.remote_id)}`, personBody(ctx.store, row))
+  await pushIdempotent(ctx, op, 'PUT', `/people/${String(row.remote_id)}`, personBody(ctx, op, row))
 }
 
 async function deletePerson(ctx: PushContext, op: OutboxRow, payload: DeletePayload): Promise<void> {
   const remoteId = payload.remote_id ?? (payload.system_id ? await findPerson(ctx, payload.system_id) : null)
   if (remoteId === null) return ctx.ledger.confirm(op)
-  return pushIdempotent(ctx, op, 'DELETE', `/people/${remoteId}`)
+  await pushIdempotent(ctx, op, 'DELETE', `/people/${remoteId}`)
+}
+
+const CREDENTIAL_LIST_KEYS = ['person_credentials', 'credentials'] as const
+const typeIdOf = (c: Row): string => credentialFromRemote(c).type_remote_id
+
+/**
+ * The server's id of this person's credential of this type with this value. Where DoorFlow does not
+ * show values (mobile credentials, masked PINs), the one credential of the type on the person that no
+ * local record holds is taken.
+ */
+async function findCredential(ctx: PushContext, personRemoteId: string, typeRemoteId: string, value: string | null): Promise<string | null> {
+  const ofType = (await readAll(ctx.api, `/people/${personRemoteId}/credentials`, CREDENTIAL_LIST_KEYS, ctx.backoff)).filter((c) => typeIdOf(c) === typeRemoteId)
+  const exact = value === null ? undefined : ofType.find((c) => String(c.value) === value)
+  if (exact) return String(exact.id)
+  const candidates = ofType.filter((c) => hidden(c.value) && !ctx.store.replica.holdsRemoteCredential(String(c.id)))
+  return candidates.length === 1 ? String(candidates[0]?.id) : null
+}
+
+/** A refused create after an unknown outcome: if the value is in use on this person, the earlier try made it. */
+async function adoptInUse(ctx: PushContext, answer: Extract<Answer, { kind: 'rejected' }>, personRemoteId: string, typeRemoteId: string, value: string | null): Promise<string | null> {
+  if (answer.fields.value === undefined) return null
+  return findCredential(ctx, personRemoteId, typeRemoteId, value)
+}
+
+/** DoorFlow's id of the credential's type, or null (with the operation left queued) when the account lacks the type. */
+function accountType(ctx: PushContext, op: OutboxRow, typeKey: string): string | null {
+  const remote = ctx.store.replica.remoteIdOf('credential_type', typeKey)
+  if (remote !== null) return remote
+  const message = `the DoorFlow account has no credential type with code ${String(idFromKey(typeKey))}; it waits until the account has one`
+  block(ctx, op, 'rejected', message, { credential_type_id: message })
+  return null
 }
 
 /** Pushes one credential operation; its person must already be on the server. */
 export async function pushCredential(ctx: PushContext, op: OutboxRow): Promise<void> {
   if (op.op === 'delete') return deleteCredential(ctx, op, JSON.parse(op.payload ?? '{}') as DeletePayload)
-  const row = ctx.store.legacyDb.prepare('SELECT c.*, p.remote_id AS person_remote_id FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(op.entity_id) as Row | undefined
+  const row = ctx.store.replica.credentialRow(op.entity_id)
   if (!row) return ctx.ledger.confirm(op)
   const personRemoteId = row.person_remote_id as string | null
   if (personRemoteId === null) return waiting(ctx, op, 'its person has not reached the server yet')
+  const typeRemoteId = accountType(ctx, op, row.credential_type_id as string)
+  if (typeRemoteId === null) return
   const path = `/people/${personRemoteId}/credentials`
+  const value = hidden(row.value) ? null : (row.value as string)
   if (op.op === 'create' && row.remote_id === null) {
-    const [typeKey, value] = [row.credential_type_id as string, row.value as string]
-    return pushCreate(ctx, op, {
-      path,
-      body: credentialBody(row),
-      findExisting: () => findCredential(ctx, personRemoteId, typeKey, value),
-      adoptRefused: (answer) => adoptInUse(ctx, answer, personRemoteId, typeKey, value)
+    // DoorFlow's CredentialInput: a mobile credential without a value starts an invitation; a value given is sent as the guide shows.
+    const body = { person_credential: { credential_type_id: asNumber(typeRemoteId), ...(value === null ? {} : { value }) } }
+    await pushCreate(ctx, op, {
+      path, body,
+      findExisting: () => findCredential(ctx, personRemoteId, typeRemoteId, value),
+      adoptRefused: (answer) => adoptInUse(ctx, answer, personRemoteId, typeRemoteId, value)
     })
+    const remote = ctx.store.replica.credentialRow(op.entity_id)?.remote_id
+    if (typeof remote === 'string') ctx.store.replica.markCredentialConfirmed(remote, personRemoteId, typeRemoteId)
+    return
   }
   if (row.remote_id === null) return waiting(ctx, op, 'the credential has not reached the server yet')
-  return pushIdempotent(ctx, op, 'PUT', `${path}/${String(row.remote_id)}`, credentialBody(row))
+  await updateCredential(ctx, op, row, `${path}/${String(row.remote_id)}`, value, typeRemoteId)
+}
+
+/**
+ * An update: the value as the OpenAPI's `CredentialUpdateInput` takes it, then, for a disabled
+ * credential (or one DoorFlow last showed disabled), `enabled` as the guide documents it, read back.
+ */
+async function updateCredential(ctx: PushContext, op: OutboxRow, row: Row, path: string, value: string | null, typeRemoteId: string): Promise<void> {
+  const mobile = ctx.store.replica.isMobileType(row.credential_type_id as string)
+  if (!mobile && value !== null && (await sendSafely(ctx, op, 'PUT', path, { person_credential: { value } })) === null) return
+  const remoteId = String(row.remote_id)
+  const wanted = row.enabled === 1
+  if (!wanted || ctx.store.replicaSite.remoteCredential(remoteId)?.enabled === 0) {
+    if ((await sendSafely(ctx, op, 'PUT', path, { person_credential: { enabled: wanted } })) === null) return
+    ctx.store.replicaSite.recordEnabledSent(remoteId, String(row.person_remote_id), typeRemoteId, wanted)
+    await confirmEnabled(ctx, op, path, wanted)
+  }
+  ctx.ledger.confirm(op)
+  ctx.stats.pushed++
+}
+
+/** Reads the credential back: a disable DoorFlow does not show is recorded as "not confirmed", with revoke offered. */
+async function confirmEnabled(ctx: PushContext, op: OutboxRow, path: string, wanted: boolean): Promise<void> {
+  const body = await read(ctx.api, path, ctx.backoff).catch(() => null)
+  const seen = body && typeof body === 'object' ? credentialFromRemote(((body as Row).person_credential ?? body) as Row) : null
+  const confirmed = seen !== null && (seen.enabled === wanted || (!wanted && (seen.status === 'revoking' || seen.status === 'revoked')))
+  // Confirmed, or enabled again: an earlier unconfirmed disable no longer matters.
+  if (confirmed || wanted) ctx.store.syncState.clearFlag('credential', op.entity_id, 'disable_not_confirmed')
+  if (confirmed) return
+  if (wanted) return ctx.ledger.log('warn', `credential ${op.entity_id}: DoorFlow did not confirm the re-enable on reading back`, op)
+  const message = `DoorFlow did not confirm the disable on reading back (not confirmed): the old phone may still open doors; revoke it with \`lintel sync --revoke ${String(idFromKey(op.entity_id))}\``
+  ctx.store.syncState.flag('credential', op.entity_id, 'disable_not_confirmed', message)
+  ctx.ledger.log('warn', `credential ${op.entity_id}: ${message}`, op)
+  ctx.unconfirmed.push({ entity: 'credential', id: op.entity_id, op: op.op, code: 'not_confirmed', message })
 }
 
 async function deleteCredential(ctx: PushContext, op: OutboxRow, payload: DeletePayload): Promise<void> {
   const person = payload.person_remote_id
   if (!person) return ctx.ledger.confirm(op)
-  const remoteId = payload.remote_id ?? (payload.credential_type_id && payload.value ? await findCredential(ctx, person, payload.credential_type_id, payload.value) : null)
+  const typeRemote = payload.credential_type_id ? ctx.store.replica.remoteIdOf('credential_type', payload.credential_type_id) : null
+  const remoteId = payload.remote_id ?? (typeRemote && payload.value ? await findCredential(ctx, person, typeRemote, payload.value) : null)
   if (remoteId === null) return ctx.ledger.confirm(op)
-  return pushIdempotent(ctx, op, 'DELETE', `/people/${person}/credentials/${remoteId}`)
+  const answer = await pushIdempotent(ctx, op, 'DELETE', `/people/${person}/credentials/${remoteId}`)
+  if (answer?.status === 202) {
+    ctx.store.replicaSite.setRemoteStatus(remoteId, 'revoking')
+    ctx.ledger.log('info', `credential ${op.entity_id}: DoorFlow accepted the delete and is revoking it (202)`, op)
+  }
 }

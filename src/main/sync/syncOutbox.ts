@@ -5,7 +5,7 @@ import type { Store } from '../store/store'
 import { DEFAULT_BACKOFF, type Backoff } from './backoff'
 import { DoorFlowApi, SyncErrorCode } from './doorflowApi'
 import { Ledger } from './ledger'
-import { pullSite, type PullCounts } from './pull'
+import { pullMaps, pullSite, type PullCounts } from './pull'
 import { pushCredential, pushPerson, type PushContext, type SyncFailure } from './push'
 import type { TokenStore, Tokens } from './tokens'
 
@@ -17,8 +17,12 @@ export interface SyncOptions {
   /** Requests in flight at once (default 4). */
   concurrency?: number
   backoff?: Backoff
-  /** Read credential types, groups and people first (default true). */
+  /** Pull the account into the replica first (default true); false still reads the credential types and groups pushes need. */
   pull?: boolean
+  /** Days of events kept (default 14). */
+  eventDays?: number
+  /** This computer's clock (tests set it off DoorFlow's). */
+  now?: () => number
   log: Logger
   onProgress?: (progress: SyncProgress) => void
 }
@@ -33,6 +37,8 @@ export interface SyncReport {
   pushed: number
   reconciled: number
   failed: SyncFailure[]
+  /** Disables DoorFlow did not confirm on reading back; revoke is offered for each. */
+  unconfirmed: SyncFailure[]
   retries: number
   pulled: PullCounts | null
 }
@@ -53,19 +59,21 @@ export async function syncOutbox(store: Store, options: SyncOptions): Promise<Sy
     baseUrl: options.baseUrl,
     tokens: options.tokens,
     ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
-    onRateLimited: (ms) => ledger.log('warn', `DoorFlow asked to slow down; pausing ${Math.round(ms)} ms`)
+    onRateLimited: (ms) => ledger.log('warn', `DoorFlow asked to slow down; pausing ${Math.round(ms)} ms`),
+    ...(options.now ? { now: options.now } : {})
   })
   const release = acquireLock(store)
   try {
-    store.write(() => store.outbox.materializeCreates())
+    store.transaction(() => store.outbox.materializeCreates())
     const recovered = store.outbox.recoverInterrupted()
     if (recovered) ledger.log('warn', `${recovered} operations were on the wire when the last sync stopped; they will be reconciled`)
     const backoff = options.backoff ?? DEFAULT_BACKOFF
-    const pulled = options.pull === false ? null : await pullSite(store, api, backoff)
-    const ctx: PushContext = { api, store, ledger, backoff, stats: { pushed: 0, reconciled: 0, retries: 0 }, failures: [] }
+    const pulled = options.pull === false ? null : await pullSite(store, api, backoff, options.eventDays === undefined ? {} : { eventDays: options.eventDays })
+    if (options.pull === false) await pullMaps(store, api, backoff)
+    const ctx: PushContext = { api, store, ledger, backoff, stats: { pushed: 0, reconciled: 0, retries: 0 }, failures: [], unconfirmed: [], missingScopes: new Set() }
     const waiting = store.outbox.waiting()
     await pushAll(ctx, waiting, options)
-    const report = { ...ctx.stats, failed: [...ctx.failures, ...stillRefused(store, waiting)], pulled }
+    const report = { ...ctx.stats, failed: [...ctx.failures, ...stillRefused(store, waiting)], unconfirmed: ctx.unconfirmed, pulled }
     ledger.log(report.failed.length ? 'warn' : 'info', `sync: ${report.pushed} pushed, ${report.reconciled} reconciled, ${report.retries} retries, ${report.failed.length} open`)
     ledger.trimLog()
     return report
@@ -82,8 +90,8 @@ export async function syncOutbox(store: Store, options: SyncOptions): Promise<Sy
  */
 function stillRefused(store: Store, sent: readonly OutboxRow[]): SyncFailure[] {
   const seqs = new Set(sent.map((op) => op.seq))
-  const rows = store.legacyDb.prepare("SELECT * FROM outbox WHERE state = 'failed' ORDER BY seq").all() as OutboxRow[]
-  return rows
+  return store.syncState
+    .refusedOperations()
     .filter((op) => !seqs.has(op.seq))
     .map((op) => {
       const fields = op.fields ? (JSON.parse(op.fields) as Record<string, string>) : {}
@@ -138,13 +146,9 @@ async function inParallel<T extends OutboxRow>(items: T[], limit: number, work: 
 
 /** One sync per database at a time; a lock left by a process that died is taken over. */
 function acquireLock(store: Store): () => void {
-  store.write(() => {
-    const held = store.legacyDb.prepare("SELECT value FROM meta WHERE key = 'sync_lock'").pluck().get() as string | undefined
-    const pid = held ? Number(JSON.parse(held).pid) : undefined
-    if (pid !== undefined && pid !== process.pid && alive(pid)) throw new LintelError(SyncErrorCode.busy, `another sync (process ${pid}) is running on this database`)
-    store.legacyDb.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_lock', ?)").run(JSON.stringify({ pid: process.pid, at: new Date().toISOString() }))
-  })
-  return () => store.write(() => store.legacyDb.prepare("DELETE FROM meta WHERE key = 'sync_lock'").run())
+  const holder = store.syncState.takeSyncLock(process.pid, alive)
+  if (holder !== null) throw new LintelError(SyncErrorCode.busy, `another sync (process ${holder}) is running on this database`)
+  return () => store.syncState.releaseSyncLock()
 }
 
 function alive(pid: number): boolean {

@@ -10,7 +10,9 @@ export const TokensSchema = z.object({
   /** Where refreshes go; by default `<api>/oauth/token`. */
   token_url: z.string().url().optional(),
   client_id: z.string().optional(),
-  client_secret: z.string().optional()
+  client_secret: z.string().optional(),
+  /** When the access token runs out (from the refresh's `expires_in`); renewed a minute before. */
+  expires_at: z.string().optional()
 })
 export type Tokens = z.infer<typeof TokensSchema>
 

@@ -83,20 +83,35 @@ export const provisioningCapability = {
   }
 } as const
 
+const SyncFailureSchema = z.object({
+  entity: z.enum(['person', 'credential']),
+  id: z.string(),
+  op: z.enum(['create', 'update', 'delete']),
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional()
+})
+
 export const SyncReportSchema = z.object({
   pushed: z.number().int(),
   reconciled: z.number().int(),
   retries: z.number().int(),
-  failed: z.array(
-    z.object({
-      entity: z.enum(['person', 'credential']),
-      id: z.string(),
-      op: z.enum(['create', 'update', 'delete']),
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional()
+  failed: z.array(SyncFailureSchema),
+  /** Disables DoorFlow did not confirm on reading back; revoke is offered for each. */
+  unconfirmed: z.array(SyncFailureSchema).optional(),
+  /** What the pull brought into the replica, with its warnings; null when the pull did not run. */
+  pulled: z
+    .object({
+      credential_types: z.number().int(),
+      groups: z.number().int(),
+      people: z.number().int(),
+      credentials: z.number().int(),
+      doors: z.number().int(),
+      events: z.number().int(),
+      warnings: z.array(z.string())
     })
-  )
+    .nullable()
+    .optional()
 })
 export type SyncReportView = z.infer<typeof SyncReportSchema>
 

@@ -3,6 +3,7 @@ import { DoorFlowApi, retryDelayMs } from '../../../src/main/sync/doorflowApi'
 import { startDoorFlowFixture } from '../../fixtures/doorflow/server'
 import { listItems } from '../../../src/main/sync/lists'
 import { nextSince } from '../../../src/main/sync/pull'
+import { credentialFromRemote, eventFromRemote, eventKind, personFromRemote, typeFromRemote } from '../../../src/main/sync/shapes'
 
 describe('retryDelayMs (429)', () => {
   const now = Date.parse('2026-11-23T09:00:00Z')
@@ -56,5 +57,21 @@ describe('nextSince (incremental pull of people)', () => {
 
   it('falls back to the pull start (5 minutes early) for a server whose people have no updated_at', () => {
     expect(nextSince([{ id: 1 }], undefined, start)).toBe('2026-12-02T09:55:00.000Z')
+  })
+})
+
+describe('reading both sources\' shapes', () => {
+  it('takes the guide\'s group_ids and name, and the OpenAPI\'s groups, label and code', () => {
+    expect(personFromRemote({ id: 5, first_name: 'A', group_ids: [77] }).group_remote_ids).toEqual(['77'])
+    expect(personFromRemote({ id: 5, first_name: 'A', groups: [77, { id: 78 }] }).group_remote_ids).toEqual(['77', '78'])
+    expect(typeFromRemote({ id: 9, name: 'PassFlow', format: 'mobile' })).toEqual({ remote_id: '9', code: 9, label: 'PassFlow', slug: 'passflow' })
+    expect(typeFromRemote({ id: 49, label: 'PassFlow', slug: 'passflow', code: 9 })).toEqual({ remote_id: '49', code: 9, label: 'PassFlow', slug: 'passflow' })
+    expect(credentialFromRemote({ id: 'c1', person_id: 5, credential_type: { id: 49 }, status: 'invited', url: 'https://x', enabled: false })).toMatchObject({ type_remote_id: '49', value: null, status: 'invited', url: 'https://x', enabled: false })
+  })
+
+  it('classes events by code and masks PIN numbers', () => {
+    expect([10, 18, 70, 20, 29, 71, 73, 30, 100].map(eventKind)).toEqual(['admit', 'admit', 'admit', 'reject', 'reject', 'reject', 'reject', 'other', 'other'])
+    expect(eventFromRemote({ id: 1, event_code: 24, credentials_number: '4829' }, new Set()).credentials_number).toBe('****')
+    expect(eventFromRemote({ id: 1, event_code: 10, credentials_number: '482913' }, new Set(['482913'])).credentials_number).toBe('******')
   })
 })

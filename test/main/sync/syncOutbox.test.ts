@@ -49,6 +49,8 @@ beforeEach(() => {
 })
 
 afterEach(async () => {
+  // Every request the client sent must be one DoorFlow's published OpenAPI accepts.
+  expect(server?.violations ?? []).toEqual([])
   await server?.stop()
   server = undefined
   store.close()
@@ -82,19 +84,32 @@ describe('syncOutbox', () => {
 
   it('shows a 422 next to the record and never retries it blindly', async () => {
     const fixture = await serve()
-    await load(1)
+    await load(2)
     await sync(fixture)
-    fixture.state.addCredential([...fixture.state.people.keys()][0] ?? 0, { credential_type_id: 9, value: 'PF-AAAA-0001' })
+    // The value is in use on another person: DoorFlow refuses it.
+    fixture.state.addCredential([...fixture.state.people.keys()][1] ?? 0, { credential_type_id: fixture.state.typeId(9), value: 'PF-AAAA-0001' })
     store.credentials.save({ person_id: 1, credential_type_id: 9, value: 'PF-AAAA-0001', enabled: true })
     const report = await sync(fixture)
     expect(report.failed).toEqual([
-      { entity: 'credential', id: '3', op: 'create', code: 'rejected', message: 'DoorFlow refused it: value is already in use', fields: { value: 'value is already in use' } }
+      { entity: 'credential', id: '5', op: 'create', code: 'rejected', message: 'DoorFlow refused it: value is already in use', fields: { value: 'value is already in use' } }
     ])
     const writes = fixture.counts.writes
     // Not sent again, but still open: listed so that `lintel sync` exits 1 (CONVENTIONS.md).
     expect((await sync(fixture)).failed).toEqual(report.failed)
     expect(fixture.counts.writes).toBe(writes)
     expect(store.outbox.states()).toMatchObject([{ state: 'failed', fields: '{"value":"value is already in use"}' }])
+  })
+
+  it('adopts the existing credential when a create answers 409 (already on this person)', async () => {
+    const fixture = await serve()
+    await load(1)
+    await sync(fixture)
+    const existing = fixture.state.addCredential([...fixture.state.people.keys()][0] ?? 0, { credential_type_id: fixture.state.typeId(9), value: 'PF-AAAA-0001' })
+    store.credentials.save({ person_id: 1, credential_type_id: 9, value: 'PF-AAAA-0001', enabled: true })
+    const report = await sync(fixture)
+    expect(report).toMatchObject({ failed: [], reconciled: 1 })
+    expect(store.credentials.remoteId(3)).toBe(existing.id)
+    expectExactlyOnce(fixture, 1, 3)
   })
 
   it('reads every page when the server caps per_page, when pulling and when reconciling', async () => {
@@ -127,11 +142,11 @@ describe('syncOutbox', () => {
     await load(5)
     const saved: unknown[] = []
     const tokenStore = { encrypted: false, read: () => undefined, write: (t: unknown) => void saved.push(t) }
-    const report = await sync(fixture, { tokens: { access_token: fixture.tokens.access, refresh_token: 'refresh-0' }, tokenStore })
+    const report = await sync(fixture, { tokens: { access_token: fixture.tokens.access, refresh_token: 'refresh-0', client_id: 'lintel-test' }, tokenStore })
     expect(report.failed).toEqual([])
     expect(fixture.counts.refreshes).toBeGreaterThan(1)
     // The fixture marks an expired token by renaming the one it expects (`access-3` → `access-3-expired`).
-    expect(saved.at(-1)).toEqual({ access_token: fixture.tokens.access.replace(/-expired$/, ''), refresh_token: fixture.tokens.refresh })
+    expect(saved.at(-1)).toMatchObject({ access_token: fixture.tokens.access.replace(/-expired$/, ''), refresh_token: fixture.tokens.refresh, client_id: 'lintel-test' })
   })
 
   it('keeps going when tokens expire faster than the workers use them, and saves the last rotation', async () => {
@@ -139,7 +154,7 @@ describe('syncOutbox', () => {
     await load(20)
     const saved: { refresh_token?: string }[] = []
     const tokenStore = { encrypted: false, read: () => undefined, write: (t: { refresh_token?: string }) => void saved.push(t) }
-    const report = await sync(fixture, { tokens: { access_token: fixture.tokens.access, refresh_token: 'refresh-0' }, tokenStore, concurrency: 4 })
+    const report = await sync(fixture, { tokens: { access_token: fixture.tokens.access, refresh_token: 'refresh-0', client_id: 'lintel-test' }, tokenStore, concurrency: 4 })
     expect(report.failed).toEqual([])
     expect(fixture.counts.refreshes).toBeGreaterThan(5)
     expect(saved.at(-1)?.refresh_token).toBe(fixture.tokens.refresh)
@@ -172,7 +187,7 @@ describe('pulling people', () => {
     expect(report).toMatchObject({ failed: [], pulled: { people: 2 } })
     const people = store.snapshot().people
     expect(people.map((p) => p.email)).toEqual(['person0@example.com', 'person1@example.com', 'nina@example.com'])
-    expect(store.people.remoteId(idFromKey(store.people.idByEmail('person0@example.com') ?? ''))).toBe(String(known.id))
-    expect([...fixture.state.people.values()].filter((p) => p.email.toLowerCase() === 'person0@example.com')).toHaveLength(1)
+    expect(store.people.remoteId(idFromKey(store.people.idByEmail('person0@example.com') ?? '0'))).toBe(String(known.id))
+    expect([...fixture.state.people.values()].filter((p) => p.email?.toLowerCase() === 'person0@example.com')).toHaveLength(1)
   })
 })

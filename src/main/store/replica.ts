@@ -1,0 +1,278 @@
+import type Database from 'better-sqlite3'
+import { idKey, nowIso } from './database'
+
+/** What a remote-id map links: a local record kind to DoorFlow's id for it. */
+export type RemoteKind = 'credential_type' | 'group' | 'door'
+
+/** A credential type of the DoorFlow account: its per-account id and the global `code` it stands for. */
+export interface AccountCredentialType {
+  remote_id: string
+  code: number | null
+  label: string
+  slug: string
+}
+
+/** A person as pulled from DoorFlow, in one shape whichever source's shape it came in. */
+export interface PulledPerson {
+  remote_id: string
+  system_id: string | null
+  first_name: string
+  last_name: string
+  email: string | null
+  enabled: boolean
+  valid_from: string | null
+  valid_to: string | null
+  mobile: string | null
+  group_remote_ids: string[]
+}
+
+/** What applying pulled people did; `warnings` go to the sync log. */
+export interface PeopleOutcome {
+  added: number
+  refreshed: number
+  keptLocal: number
+  warnings: { message: string; personId: string | null }[]
+}
+
+type Row = Record<string, unknown>
+const FORMAT_OF_CODE: Record<number, [string, string]> = { 6: ['pin', 'keypad'], 8: ['mobile', 'ble+nfc'], 9: ['mobile', 'ble'] }
+
+/**
+ * The store's side of sync for types, groups and people: remote-id maps matched by DoorFlow's
+ * `code` and ids, and pulled values written without queueing them to be pushed back.
+ */
+export class Replica {
+  private readonly q: Record<string, Database.Statement>
+
+  private readonly cache = new Map<string, Database.Statement>()
+
+  /** A prepared statement, prepared once per store. */
+  private sql(text: string): Database.Statement {
+    let statement = this.cache.get(text)
+    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)))
+    return statement
+  }
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      remoteOf: db.prepare('SELECT remote_id FROM remote_ids WHERE kind = ? AND local_id = ?').pluck(),
+      localOf: db.prepare('SELECT local_id FROM remote_ids WHERE kind = ? AND remote_id = ?').pluck(),
+      link: db.prepare('INSERT OR REPLACE INTO remote_ids (kind, local_id, remote_id) VALUES (?, ?, ?)'),
+      unlinkRemote: db.prepare('DELETE FROM remote_ids WHERE kind = ? AND remote_id = ?'),
+      openOps: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
+      personByRemote: db.prepare('SELECT * FROM people WHERE remote_id = ?'),
+      personById: db.prepare('SELECT * FROM people WHERE id = ?'),
+      personByEmail: db.prepare('SELECT * FROM people WHERE email_key = ?'),
+      refreshPerson: db.prepare('UPDATE people SET first_name=?, last_name=?, email=?, email_key=?, enabled=?, valid_from=?, valid_to=?, group_ids=?, mobile=?, remote_id=? WHERE id=?'),
+      addPerson: db.prepare('INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, mobile, remote_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+    }
+  }
+
+  /** DoorFlow's id for a local record, or null when it is not linked. */
+  remoteIdOf(kind: RemoteKind, localId: string): string | null {
+    return (this.q.remoteOf as Database.Statement).get(kind, localId) as string | null ?? null
+  }
+
+  /** The local id linked to DoorFlow's id, or null. */
+  localIdOf(kind: RemoteKind, remoteId: string): string | null {
+    return (this.q.localOf as Database.Statement).get(kind, remoteId) as string | null ?? null
+  }
+
+  /** Links a local record to DoorFlow's id (replacing an earlier link of either side). */
+  link(kind: RemoteKind, localId: string, remoteId: string): void {
+    ;(this.q.unlinkRemote as Database.Statement).run(kind, remoteId)
+    ;(this.q.link as Database.Statement).run(kind, localId, remoteId)
+  }
+
+  /** True while a record has an operation waiting for the server (its local value wins over a pulled one). */
+  hasUnpushedChanges(entity: 'person' | 'credential', localId: string): boolean {
+    if ((this.q.openOps as Database.Statement).get(entity, localId) !== undefined) return true
+    const table = entity === 'person' ? 'people' : 'credentials'
+    return this.sql(`SELECT pending_create FROM ${table} WHERE id = ?`).pluck().get(localId) === 1
+  }
+
+  /** True while a person or any of its credentials has changes not yet pushed (removing it would lose them). */
+  hasUnpushedChangesWithin(personId: string): boolean {
+    if (this.hasUnpushedChanges('person', personId)) return true
+    const credentials = this.sql('SELECT id, pending_create FROM credentials WHERE person_id = ?').all(personId) as { id: string; pending_create: number }[]
+    return credentials.some((c) => c.pending_create === 1 || this.hasUnpushedChanges('credential', c.id))
+  }
+
+  /** Unlinks groups DoorFlow no longer lists; the local groups and their rules stay. Returns the local ids unlinked. */
+  unlinkMissingGroups(present: ReadonlySet<string>): string[] {
+    const linked = this.sql("SELECT local_id, remote_id FROM remote_ids WHERE kind = 'group'").all() as { local_id: string; remote_id: string }[]
+    const gone = linked.filter((g) => !present.has(g.remote_id))
+    for (const g of gone) {
+      this.sql("DELETE FROM remote_ids WHERE kind = 'group' AND local_id = ?").run(g.local_id)
+      this.sql('UPDATE groups SET remote_id = NULL WHERE id = ?').run(g.local_id)
+    }
+    return gone.map((g) => g.local_id)
+  }
+
+  /** Remembers DoorFlow's id of a pushed person or credential. */
+  setRemoteId(entity: 'person' | 'credential', localId: string, remoteId: string): void {
+    this.sql(`UPDATE ${entity === 'person' ? 'people' : 'credentials'} SET remote_id = ? WHERE id = ?`).run(remoteId, localId)
+  }
+
+  /**
+   * Replaces the account's credential types. Each is linked to the local type whose id is its
+   * `code` (a type Lintel lacks is added under that code); local types the account lacks are unlinked.
+   */
+  saveAccountTypes(types: readonly AccountCredentialType[]): void {
+    this.sql('DELETE FROM account_credential_types').run()
+    this.sql("DELETE FROM remote_ids WHERE kind = 'credential_type'").run()
+    const insert = this.sql('INSERT OR REPLACE INTO account_credential_types (remote_id, code, label, slug) VALUES (?, ?, ?, ?)')
+    for (const type of types) {
+      insert.run(type.remote_id, type.code, type.label, type.slug)
+      if (type.code === null) continue
+      const local = idKey(type.code)
+      const [format, technology] = FORMAT_OF_CODE[type.code] ?? ['card', 'nfc']
+      this.sql('INSERT OR IGNORE INTO credential_types (id, label, slug, format, technology) VALUES (?, ?, ?, ?, ?)').run(local, type.label, type.slug, format, technology)
+      this.link('credential_type', local, type.remote_id)
+    }
+  }
+
+  /**
+   * The local credential type ids (global codes) a form may offer: those the DoorFlow account has,
+   * or every local type while the account has never been pulled.
+   */
+  offeredTypeIds(): string[] {
+    const linked = this.sql("SELECT local_id FROM remote_ids WHERE kind = 'credential_type' ORDER BY local_id").pluck().all() as string[]
+    if (linked.length > 0 || this.accountTypes().length > 0) return linked
+    return this.sql('SELECT id FROM credential_types ORDER BY row').pluck().all() as string[]
+  }
+
+  /** The account's credential types as last pulled. */
+  accountTypes(): AccountCredentialType[] {
+    return this.sql('SELECT remote_id, code, label, slug FROM account_credential_types ORDER BY code').all() as AccountCredentialType[]
+  }
+
+  /** Links each pulled group to a local one (by link, then by name) or adds it; names follow DoorFlow. */
+  saveGroups(groups: readonly { remote_id: string; name: string }[]): void {
+    let next = this.nextId('groups')
+    for (const group of groups) {
+      let local = this.localIdOf('group', group.remote_id)
+      local ??= (this.sql("SELECT id FROM groups WHERE lower(name) = lower(?) AND id NOT IN (SELECT local_id FROM remote_ids WHERE kind = 'group')").pluck().get(group.name) as string | undefined) ?? null
+      if (local === null) {
+        local = idKey(next++)
+        this.sql("INSERT INTO groups (id, name, access) VALUES (?, ?, '[]')").run(local, group.name)
+      } else this.sql('UPDATE groups SET name = ? WHERE id = ?').run(group.name, local)
+      this.sql('UPDATE groups SET remote_id = ? WHERE id = ?').run(group.remote_id, local)
+      this.link('group', local, group.remote_id)
+    }
+  }
+
+  /** A person's row as pushed: its fields and group ids. */
+  personRow(localId: string): Row | undefined {
+    return (this.q.personById as Database.Statement).get(localId) as Row | undefined
+  }
+
+  /** A credential's row as pushed, with its person's DoorFlow id. */
+  credentialRow(localId: string): Row | undefined {
+    return this.sql('SELECT c.*, p.remote_id AS person_remote_id FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(localId) as Row | undefined
+  }
+
+  /** True when the local credential type is a mobile one (its value, if any, DoorFlow does not show). */
+  isMobileType(typeKey: string): boolean {
+    return this.sql('SELECT format FROM credential_types WHERE id = ?').pluck().get(typeKey) === 'mobile'
+  }
+
+  /** True when a local credential holds this DoorFlow id. */
+  holdsRemoteCredential(remoteId: string): boolean {
+    return this.sql('SELECT 1 FROM credentials WHERE remote_id = ?').get(remoteId) !== undefined
+  }
+
+  /**
+   * Applies pulled people: each is linked (by DoorFlow id, then the system_id Lintel gave it, then
+   * email) and refreshed, unless it has unpushed local changes (those win until pushed); people
+   * Lintel has never seen are added. Group ids DoorFlow did not list are left out with a warning.
+   */
+  applyPeople(people: readonly PulledPerson[], systemIdPrefix: string): PeopleOutcome {
+    const outcome: PeopleOutcome = { added: 0, refreshed: 0, keptLocal: 0, warnings: [] }
+    let next = this.nextId('people')
+    for (const person of people) {
+      const local = this.findPerson(person, systemIdPrefix)
+      const groups = this.localGroups(person, outcome)
+      if (local && this.hasUnpushedChanges('person', String(local.id))) {
+        if (local.remote_id === null) this.sql('UPDATE people SET remote_id = ? WHERE id = ?').run(person.remote_id, local.id)
+        outcome.keptLocal++
+        continue
+      }
+      const id = local ? String(local.id) : idKey(next++)
+      const email = this.emailFor(person, id, local, outcome)
+      const values = [person.first_name, person.last_name, email.email, email.key, person.enabled ? 1 : 0, person.valid_from, person.valid_to, JSON.stringify(groups), person.mobile, person.remote_id, id]
+      ;(local ? (this.q.refreshPerson as Database.Statement) : (this.q.addPerson as Database.Statement)).run(...(local ? values : [id, ...values.slice(0, -1)]))
+      if (local) outcome.refreshed++
+      else outcome.added++
+    }
+    return outcome
+  }
+
+  private findPerson(person: PulledPerson, prefix: string): Row | undefined {
+    const byRemote = (this.q.personByRemote as Database.Statement).get(person.remote_id) as Row | undefined
+    if (byRemote) return byRemote
+    const unlinked = (row: Row | undefined): Row | undefined => (row && row.remote_id === null ? row : undefined)
+    const bySystemId = person.system_id?.startsWith(prefix) ? unlinked((this.q.personById as Database.Statement).get(person.system_id.slice(prefix.length)) as Row | undefined) : undefined
+    return bySystemId ?? (person.email ? unlinked((this.q.personByEmail as Database.Statement).get(person.email.toLowerCase()) as Row | undefined) : undefined)
+  }
+
+  /**
+   * The person's email, unless another local person holds it: then a person already here keeps its
+   * own (with a warning), and a new one gets none and a key of its DoorFlow id.
+   */
+  private emailFor(person: PulledPerson, id: string, local: Row | undefined, outcome: PeopleOutcome): { email: string; key: string } {
+    const email = person.email ?? ''
+    const holder = email ? ((this.q.personByEmail as Database.Statement).get(email.toLowerCase()) as Row | undefined) : undefined
+    if (email && (!holder || holder.id === id)) return { email, key: email.toLowerCase() }
+    if (holder) outcome.warnings.push({ message: `DoorFlow person ${person.remote_id} has the email ${email}, which person ${String(holder.id)} has here; ${local ? 'its email here is kept' : 'added without it'}`, personId: local ? id : null })
+    if (local) return { email: String(local.email), key: String(local.email_key) }
+    return { email: '', key: `doorflow:${person.remote_id}` }
+  }
+
+  private localGroups(person: PulledPerson, outcome: PeopleOutcome): unknown[] {
+    const ids: unknown[] = []
+    const unknown: string[] = []
+    for (const remote of person.group_remote_ids) {
+      const local = this.localIdOf('group', remote)
+      if (local === null) unknown.push(remote)
+      else ids.push(JSON.parse(local) as unknown)
+    }
+    if (unknown.length) outcome.warnings.push({ message: `DoorFlow person ${person.remote_id} (${person.first_name} ${person.last_name}) is in groups ${unknown.join(', ')}, which DoorFlow did not list; they are left out here`, personId: null })
+    return ids
+  }
+
+  /** DoorFlow ids of the people linked here. */
+  linkedPeople(): Map<string, string> {
+    const rows = this.sql('SELECT remote_id, id FROM people WHERE remote_id IS NOT NULL').all() as { remote_id: string; id: string }[]
+    return new Map(rows.map((r) => [r.remote_id, r.id]))
+  }
+
+  /** Removes a person DoorFlow no longer has (and its credentials), queueing nothing. */
+  removePulledPerson(localId: string): void {
+    this.sql('DELETE FROM people WHERE id = ?').run(localId)
+  }
+
+  /** The next free numeric id of a table (ids are JSON keys). */
+  nextId(table: 'people' | 'credentials' | 'groups' | 'doors'): number {
+    const row = this.sql(`SELECT MAX(CAST(id AS INTEGER)) AS n FROM ${table} WHERE id GLOB '[0-9]*'`).get() as { n: number | null }
+    return (row.n ?? 0) + 1
+  }
+
+  /** Sets the site's time zone (an IANA name), e.g. from DoorFlow's account. */
+  setSiteTimeZone(zone: string): void {
+    const site = JSON.parse((this.sql("SELECT value FROM meta WHERE key = 'site'").pluck().get() as string | undefined) ?? '{}') as Record<string, unknown>
+    this.sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('site', ?)").run(JSON.stringify({ ...site, timezone: zone }))
+  }
+
+  /** Marks a credential revoked on DoorFlow: disabled and `revoked` here, nothing queued. */
+  markRevoked(localId: string): void {
+    this.sql("UPDATE credentials SET status = 'revoked', enabled = 0 WHERE id = ?").run(localId)
+  }
+
+  /** The instant a credential was confirmed pushed (for the 2-minute wait). */
+  markCredentialConfirmed(remoteId: string, personRemoteId: string, typeRemoteId: string): void {
+    this.db
+      .prepare('INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, confirmed_at, seen_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(remote_id) DO UPDATE SET confirmed_at = excluded.confirmed_at')
+      .run(remoteId, personRemoteId, typeRemoteId, nowIso(), nowIso())
+  }
+}

@@ -1,0 +1,279 @@
+import type Database from 'better-sqlite3'
+import { idKey, nowIso } from './database'
+import type { Replica } from './replica'
+
+/** A credential as pulled from `GET /api/3/credentials`, in one shape whichever source's shape it came in. */
+export interface PulledCredential {
+  remote_id: string
+  person_remote_id: string
+  type_remote_id: string
+  /** Absent for mobile credentials (DoorFlow's invitation decides) and masked PINs. */
+  value: string | null
+  status: 'invited' | 'active' | 'revoking' | 'revoked' | null
+  url: string | null
+  wallet_type: string | null
+  /** Only where the guide's `enabled` is shown. */
+  enabled: boolean | null
+}
+
+/** A channel (door controller) as pulled. */
+export interface PulledChannel {
+  remote_id: string
+  name: string
+  status: string | null
+  mode: 'normal' | 'unlock' | null
+  lockdown: boolean
+  card_format: string | null
+  pin_format: string | null
+  reader_class: string | null
+  sync_status: string | null
+  last_sync_at: string | null
+  updated_at: string | null
+}
+
+/** An event as pulled, classed by its code. */
+export interface PulledEvent {
+  remote_id: string
+  code: number
+  kind: 'admit' | 'reject' | 'other'
+  label: string | null
+  channel_remote_id: string | null
+  person_remote_id: string | null
+  credentials_number: string | null
+  created_at: string
+}
+
+/** A credential's state in the replica (`enabled` 0/1 only where DoorFlow shows the guide's field). */
+export interface RemoteCredentialState {
+  status: string | null
+  url: string | null
+  wallet_type: string | null
+  enabled: number | null
+  confirmed_at: string | null
+  active_seen_at: string | null
+}
+
+/** What applying pulled credentials did; `warnings` go to the sync log. */
+export interface CredentialsOutcome {
+  linked: number
+  added: number
+  removed: number
+  flagged: { localId: string; message: string }[]
+  warnings: string[]
+}
+
+const LOCAL_STATUS = { invited: 'invited', active: 'active', revoked: 'revoked' } as const
+
+/** What a replica row holds that a pull can change (an active credential's first-seen time counts once it is set). */
+function fingerprint(c: PulledCredential, enabled: number | null): string {
+  const active = c.status === 'active' ? 'seen' : NONE
+  return [c.person_remote_id, c.type_remote_id, c.value ?? NONE, c.status ?? NONE, c.url ?? NONE, c.wallet_type ?? NONE, enabled ?? NONE, active].join(SEP)
+}
+
+const NONE = '\u2205'
+const SEP = '\u0001'
+/** {@link fingerprint} computed by SQLite over a stored row. */
+const STORED_FINGERPRINT = ['person_remote_id', 'type_remote_id', 'value', 'status', 'url', 'wallet_type', 'CAST(enabled AS TEXT)', "CASE WHEN active_seen_at IS NULL THEN NULL ELSE 'seen' END"]
+  .map((column) => `COALESCE(${column}, '${NONE}')`)
+  .join(` || char(1) || `)
+
+/** The store's side of sync for credentials, channels (as doors) and events. */
+export class ReplicaSite {
+  private readonly cache = new Map<string, Database.Statement>()
+
+  /** A prepared statement, prepared once per store. */
+  private sql(text: string): Database.Statement {
+    let statement = this.cache.get(text)
+    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)))
+    return statement
+  }
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly replica: Replica
+  ) {}
+
+  /**
+   * Applies every credential of the account. Each is kept in the replica (status, url, wallet
+   * type); a linked local credential without unpushed changes takes its status; one Lintel has never
+   * seen is added when its person, type and value are known here. With `complete` (the whole list
+   * was read), local credentials DoorFlow no longer has are removed, or flagged if they have unpushed changes.
+   */
+  applyCredentials(list: readonly PulledCredential[], complete: boolean): CredentialsOutcome {
+    const outcome: CredentialsOutcome = { linked: 0, added: 0, removed: 0, flagged: [], warnings: [] }
+    const upsert = this.sql(`INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, value, status, url, wallet_type, enabled, active_seen_at, seen_at)
+      VALUES (@remote_id, @person_remote_id, @type_remote_id, @value, @status, @url, @wallet_type, @enabled, @active, @seen)
+      ON CONFLICT(remote_id) DO UPDATE SET person_remote_id = excluded.person_remote_id, type_remote_id = excluded.type_remote_id, value = excluded.value, status = excluded.status,
+        url = excluded.url, wallet_type = excluded.wallet_type, enabled = COALESCE(excluded.enabled, remote_credentials.enabled), seen_at = excluded.seen_at,
+        active_seen_at = COALESCE(remote_credentials.active_seen_at, excluded.active_seen_at)`)
+    const seen = nowIso()
+    const stored = this.storedRemoteCredentials()
+    const linked = this.linkedCredentials()
+    let next = this.replica.nextId('credentials')
+    for (const c of list) {
+      const enabled = c.enabled === null ? null : c.enabled ? 1 : 0
+      if (stored.get(c.remote_id) !== fingerprint(c, enabled)) upsert.run({ ...c, enabled, active: c.status === 'active' ? seen : null, seen })
+      const local = linked.get(c.remote_id)
+      if (local) {
+        outcome.linked++
+        if (this.differs(local, c) && !this.replica.hasUnpushedChanges('credential', local.id)) this.refreshCredential(local.id, c)
+      } else if (this.addPulledCredential(idKey(next), c)) {
+        next++
+        outcome.added++
+      }
+    }
+    if (complete) this.removeMissingCredentials(new Set(list.map((c) => c.remote_id)), outcome)
+    return outcome
+  }
+
+  private storedRemoteCredentials(): Map<string, string> {
+    const rows = this.sql(`SELECT remote_id, ${STORED_FINGERPRINT} AS print FROM remote_credentials`).raw().all() as [string, string][]
+    return new Map(rows)
+  }
+
+  private linkedCredentials(): Map<string, { id: string; status: string; enabled: number }> {
+    const rows = this.sql('SELECT id, remote_id, status, enabled FROM credentials WHERE remote_id IS NOT NULL').all() as { id: string; remote_id: string; status: string; enabled: number }[]
+    return new Map(rows.map((r) => [r.remote_id, r]))
+  }
+
+  private differs(local: { status: string; enabled: number }, c: PulledCredential): boolean {
+    const status = c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : local.status
+    return status !== local.status || (c.enabled !== null && (c.enabled ? 1 : 0) !== local.enabled)
+  }
+
+  private refreshCredential(localId: string, c: PulledCredential): void {
+    const status = c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : undefined
+    if (status) this.sql('UPDATE credentials SET status = ? WHERE id = ?').run(status, localId)
+    if (c.enabled !== null) this.sql('UPDATE credentials SET enabled = ? WHERE id = ?').run(c.enabled ? 1 : 0, localId)
+  }
+
+  private addPulledCredential(id: string, c: PulledCredential): boolean {
+    if (c.value === null || /^[*•]+$/.test(c.value)) return false
+    const person = this.sql('SELECT id FROM people WHERE remote_id = ?').pluck().get(c.person_remote_id) as string | undefined
+    const type = this.replica.localIdOf('credential_type', c.type_remote_id)
+    if (person === undefined || type === null) return false
+    if (this.sql('SELECT 1 FROM credentials WHERE credential_type_id = ? AND value = ?').get(type, c.value)) return false
+    this.db
+      .prepare('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, remote_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, person, type, c.value, c.enabled === false ? 0 : 1, c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : 'active', c.remote_id, nowIso())
+    return true
+  }
+
+  private removeMissingCredentials(present: Set<string>, outcome: CredentialsOutcome): void {
+    const linked = this.sql('SELECT id, remote_id FROM credentials WHERE remote_id IS NOT NULL').all() as { id: string; remote_id: string }[]
+    for (const row of linked) {
+      if (present.has(row.remote_id)) continue
+      if (this.replica.hasUnpushedChanges('credential', row.id)) {
+        outcome.flagged.push({ localId: row.id, message: `credential ${row.id} was deleted on DoorFlow but has changes not yet pushed; kept here, flagged` })
+        continue
+      }
+      this.sql('DELETE FROM credentials WHERE id = ?').run(row.id)
+      outcome.removed++
+    }
+    for (const remote of this.sql('SELECT remote_id FROM remote_credentials').pluck().all() as string[]) {
+      if (!present.has(remote)) this.sql('DELETE FROM remote_credentials WHERE remote_id = ?').run(remote)
+    }
+  }
+
+  /** A credential's state in the replica: DoorFlow's status, PassFlow url, and when it was confirmed and first seen active. */
+  remoteCredential(remoteId: string): RemoteCredentialState | undefined {
+    return this.sql('SELECT status, url, wallet_type, enabled, confirmed_at, active_seen_at FROM remote_credentials WHERE remote_id = ?').get(remoteId) as RemoteCredentialState | undefined
+  }
+
+  /**
+   * When the 2-minute wait for a credential starts: the later of the push's confirmation and the
+   * first pull that saw it `active`; null until a pull has seen it active.
+   */
+  waitStartsAt(remoteId: string): string | null {
+    const row = this.remoteCredential(remoteId)
+    if (!row?.active_seen_at) return null
+    return row.confirmed_at && row.confirmed_at > row.active_seen_at ? row.confirmed_at : row.active_seen_at
+  }
+
+  /**
+   * Records the `enabled` last sent for a credential (the guide's field), so a later change of it is
+   * sent too. A pull that does not show the field keeps it.
+   */
+  recordEnabledSent(remoteId: string, personRemoteId: string, typeRemoteId: string, enabled: boolean): void {
+    this.sql('INSERT OR IGNORE INTO remote_credentials (remote_id, person_remote_id, type_remote_id, seen_at) VALUES (?, ?, ?, ?)').run(remoteId, personRemoteId, typeRemoteId, nowIso())
+    this.sql('UPDATE remote_credentials SET enabled = ? WHERE remote_id = ?').run(enabled ? 1 : 0, remoteId)
+  }
+
+  /** Records DoorFlow's status of a credential (e.g. `revoking` after a 202 on delete). */
+  setRemoteStatus(remoteId: string, status: string): void {
+    this.sql('UPDATE remote_credentials SET status = ? WHERE remote_id = ?').run(status, remoteId)
+  }
+
+  /**
+   * Saves channels and maps each onto a local door (by link, then by name, else a new door that
+   * accepts the account's types). DoorFlow's mode and lockdown set the door's mode; which groups
+   * open it stays a local rule.
+   */
+  applyChannels(channels: readonly PulledChannel[]): { doorsAdded: number } {
+    let next = this.replica.nextId('doors')
+    let doorsAdded = 0
+    const accepts = JSON.stringify(this.sql("SELECT local_id FROM remote_ids WHERE kind = 'credential_type'").pluck().all().map((k) => JSON.parse(k as string) as unknown))
+    for (const ch of channels) {
+      const mode = ch.lockdown ? 'lockdown' : ch.mode === 'unlock' ? 'unlocked' : 'normal'
+      let door = this.replica.localIdOf('door', ch.remote_id)
+      door ??= (this.sql("SELECT id FROM doors WHERE lower(name) = lower(?) AND id NOT IN (SELECT local_id FROM remote_ids WHERE kind = 'door')").pluck().get(ch.name) as string | undefined) ?? null
+      if (door === null) {
+        door = idKey(next++)
+        this.sql('INSERT INTO doors (id, name, mode, accepts, requires_pin) VALUES (?, ?, ?, ?, 0)').run(door, ch.name, mode, accepts)
+        doorsAdded++
+      } else this.sql('UPDATE doors SET mode = ? WHERE id = ?').run(mode, door)
+      this.replica.link('door', door, ch.remote_id)
+      this.db
+        .prepare('INSERT OR REPLACE INTO channels (remote_id, door_id, name, status, mode, lockdown, card_format, pin_format, reader_class, sync_status, last_sync_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
+        .run(ch.remote_id, door, ch.name, ch.status, ch.mode, ch.lockdown ? 1 : 0, ch.card_format, ch.pin_format, ch.reader_class, ch.sync_status, ch.last_sync_at, ch.updated_at)
+    }
+    return { doorsAdded }
+  }
+
+  /** The channels as last pulled. */
+  channels(): (PulledChannel & { door_id: string | null })[] {
+    const rows = this.sql('SELECT * FROM channels ORDER BY name').all() as (Omit<PulledChannel, 'lockdown'> & { door_id: string | null; lockdown: number })[]
+    return rows.map((r) => ({ ...r, lockdown: r.lockdown === 1 }))
+  }
+
+  /** Adds pulled events (an event seen again is kept once). */
+  addEvents(events: readonly PulledEvent[]): void {
+    const insert = this.sql('INSERT OR IGNORE INTO events (remote_id, code, kind, label, channel_remote_id, person_remote_id, credentials_number, created_at) VALUES (@remote_id, @code, @kind, @label, @channel_remote_id, @person_remote_id, @credentials_number, @created_at)')
+    for (const event of events) insert.run(event)
+  }
+
+  /**
+   * Pulled events, oldest first, with the local door and person they name where the remote-id
+   * maps know them; optionally only those since an instant (ISO), at a door or of a person (local ids).
+   */
+  events(filter: { since?: string; doorId?: string; personId?: string; limit?: number } = {}): (PulledEvent & { door_id: string | null; person_id: string | null })[] {
+    const rows = this.sql(
+      `SELECT e.*, d.local_id AS door_id, p.id AS person_id FROM events e
+       LEFT JOIN remote_ids d ON d.kind = 'door' AND d.remote_id = e.channel_remote_id
+       LEFT JOIN people p ON p.remote_id = e.person_remote_id
+       WHERE (@since IS NULL OR e.created_at >= @since) AND (@door IS NULL OR d.local_id = @door) AND (@person IS NULL OR p.id = @person)
+       ORDER BY e.created_at DESC LIMIT @limit`
+    ).all({ since: filter.since ?? null, door: filter.doorId ?? null, person: filter.personId ?? null, limit: filter.limit ?? 1000 })
+    return (rows as (PulledEvent & { door_id: string | null; person_id: string | null })[]).reverse()
+  }
+
+  /** Drops events older than `before` (ISO); returns how many. */
+  pruneEvents(before: string): number {
+    return this.sql('DELETE FROM events WHERE created_at < ?').run(before).changes
+  }
+
+  /** The newest event's time, or null. */
+  newestEventAt(): string | null {
+    return (this.sql('SELECT MAX(created_at) FROM events').pluck().get() as string | null) ?? null
+  }
+
+  /** How many events are kept. */
+  eventCount(): number {
+    return this.sql('SELECT COUNT(*) FROM events').pluck().get() as number
+  }
+
+  /** Values of PIN credentials, so an event's number that matches one is masked. */
+  pinValues(): Set<string> {
+    return new Set(this.sql("SELECT c.value FROM credentials c JOIN credential_types t ON t.id = c.credential_type_id WHERE t.format = 'pin'").pluck().all() as string[])
+  }
+}
