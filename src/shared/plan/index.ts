@@ -1,0 +1,8 @@
+export * from './schema'
+export { checkProject, jsonPath, MAX_IMAGE_PIXELS, ProjectErrorCode, type ProjectCheck } from './check'
+export { coverageMap, DEFAULT_CELL_M, type CoverageGrid, type CoverageMap, type CoverageOptions, type ReaderCoverage } from './coverage'
+export { ADVICE_MOVES_M, type ReaderAdvice } from './advice'
+export { normalCdf, IDW_RADIUS_M, type PlanGrid } from './field'
+export { metresPerPixel, segmentsCross, sideOfLine, wallLossBetween, type PlanMetrePoint, type WallInMetres } from './geometry'
+export { DEFAULT_MODEL, ModelSource, type ReaderModel } from './readerModel'
+export { LEAK_P, RELIABLE_P, signedArea, tracePolygons, type Polygon } from './zones'
