@@ -92,14 +92,21 @@ function unit(x: number, y: number): { x: number; y: number } {
   return { x: x / length, y: y / length }
 }
 
-/** Simulated marks for every reader: `dwell_s` at each spot, swaying 5 cm, heard by a phone scanner. */
+/** The seed of one reader's virtual radio: its shadowing and fading fields are fixed by it, so it is the truth the map is judged against. */
+export function readerSeed(seed: number, readerIndex: number): number {
+  return seed * 100 + readerIndex
+}
+
+/** Simulated marks for every reader: one walk per reader, `dwell_s` at each spot, swaying 5 cm, heard by a phone scanner. */
 export function simulateMarks(project: SurveyProject, seed: number, dwell_s = 5): SurveyProject['marks'] {
   const mpp = metresPerPixel(project.plan.scale)
   return project.readers.flatMap((reader, index) => {
-    const site = virtualSiteFor(project, reader.id)
-    return demoMarkSpots(project, reader).flatMap((spot, k) => {
-      const mark: WalkMark = { position: { x: spot.x * mpp, y: spot.y * mpp }, distance_m: 1, side: 'in', dwell_s }
-      const rssi = simulateWalk(site, [mark], seed * 1000 + index * 100 + k).map((s) => s.rssi)
+    const spots = demoMarkSpots(project, reader)
+    // distance_m tags each sample with its spot (1-based); the walk's samples come out in spot order.
+    const walk: WalkMark[] = spots.map((spot, k) => ({ position: { x: spot.x * mpp, y: spot.y * mpp }, distance_m: k + 1, side: 'in', dwell_s }))
+    const samples = simulateWalk(virtualSiteFor(project, reader.id), walk, readerSeed(seed, index))
+    return spots.flatMap((spot, k) => {
+      const rssi = samples.filter((s) => s.distance_m === k + 1).map((s) => s.rssi)
       return rssi.length ? [{ position: spot, readerId: reader.id, rssi }] : []
     })
   })

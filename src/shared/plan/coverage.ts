@@ -64,7 +64,10 @@ export function coverageMap(project: SurveyProject, options: CoverageOptions = {
   const maps = project.readers.map((reader) => readerMap(project, reader, { grid, walls, mpp, width_m, height_m }))
   const chosen = options.readerId === undefined ? maps : maps.filter((m) => m.readerId === options.readerId || m.bleReaderId === options.readerId)
   for (const map of chosen) map.overlaps = overlapsOf(map, maps, grid)
-  if (options.advice ?? true) for (const map of chosen) map.advice = adviseReader(map.context)
+  if (options.advice ?? true) {
+    const scratch = { rssi: new Float32Array(grid.rows * grid.cols), pUnlock: new Float32Array(grid.rows * grid.cols) }
+    for (const map of chosen) map.advice = adviseReader(map.context, scratch)
+  }
   return { plan: { width_m, height_m, metresPerPixel: mpp }, readers: chosen.map(({ context: _, ...rest }) => rest) }
 }
 
