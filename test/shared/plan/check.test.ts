@@ -23,12 +23,12 @@ describe('checkProject', () => {
     { what: 'a scale of zero', edit: (p: Raw) => (p.plan.scale.distance_m = 0), code: ProjectErrorCode.scale, path: '$.plan.scale.distance_m' },
     { what: 'a negative scale', edit: (p: Raw) => (p.plan.scale.distance_m = -3), code: ProjectErrorCode.scale, path: '$.plan.scale.distance_m' },
     { what: 'two scale points on one spot', edit: (p: Raw) => (p.plan.scale.to = p.plan.scale.from), code: ProjectErrorCode.scale, path: '$.plan.scale' },
-    { what: 'a mark off the plan', edit: (p: Raw) => (p.marks[0].position.x = 201), code: ProjectErrorCode.markOffPlan, path: '$.marks[0].position' },
-    { what: 'a mark above the plan', edit: (p: Raw) => (p.marks[0].position.y = -1), code: ProjectErrorCode.markOffPlan, path: '$.marks[0].position' },
-    { what: 'a reader on an unknown door', edit: (p: Raw) => (p.readers[0].doorId = 'x'), code: ProjectErrorCode.invalid, path: '$.readers[0].doorId' },
-    { what: 'a mark of an unknown reader', edit: (p: Raw) => (p.marks[0].readerId = 'x'), code: ProjectErrorCode.invalid, path: '$.marks[0].readerId' },
+    { what: 'a mark off the plan', edit: (p: Raw) => (p.marks[0]!.position.x = 201), code: ProjectErrorCode.markOffPlan, path: '$.marks[0].position' },
+    { what: 'a mark above the plan', edit: (p: Raw) => (p.marks[0]!.position.y = -1), code: ProjectErrorCode.markOffPlan, path: '$.marks[0].position' },
+    { what: 'a reader on an unknown door', edit: (p: Raw) => (p.readers[0]!.doorId = 'x'), code: ProjectErrorCode.invalid, path: '$.readers[0].doorId' },
+    { what: 'a mark of an unknown reader', edit: (p: Raw) => (p.marks[0]!.readerId = 'x'), code: ProjectErrorCode.invalid, path: '$.marks[0].readerId' },
     { what: 'an unknown wall material', edit: (p: Raw) => (p.walls = [{ from: { x: 0, y: 0 }, to: { x: 1, y: 1 }, material: 'cheese' }]), code: ProjectErrorCode.invalid, path: '$.walls[0].material' },
-    { what: 'an RSSI that is not a whole number', edit: (p: Raw) => (p.marks[0].rssi = [-60.5]), code: ProjectErrorCode.invalid, path: '$.marks[0].rssi[0]' }
+    { what: 'an RSSI that is not a whole number', edit: (p: Raw) => (p.marks[0]!.rssi = [-60.5]), code: ProjectErrorCode.invalid, path: '$.marks[0].rssi[0]' }
   ])('refuses $what with its code and JSON path', ({ edit, code, path }) => {
     const raw = base()
     edit(raw)
