@@ -96,7 +96,7 @@ export function fillField(input: FieldInput, window: CellWindow, rssi: Float32Ar
   const { grid, reader, model, threshold_dBm } = input
   const shadows = wallShadows(input.walls, reader)
   const residual = latticeRows(input.residuals, input.residuals.values, grid, window)
-  const smooth = latticeRows(input.residuals, withModel(input.residuals, reader, model), grid, window)
+  const smooth = latticeRows(input.residuals, withModel(input.residuals, reader, model, grid, window), grid, window)
   const width = window.c1 - window.c0
   const losses = new Float32Array(width + 1)
   const levels = new Float32Array(width)
@@ -137,13 +137,17 @@ function exactNearReader(input: FieldInput, window: CellWindow, r: number, resid
   }
 }
 
-/** The residual lattice plus the model's level at each node. */
-function withModel(field: ResidualField, reader: PlanMetrePoint, model: ReaderModel): Float32Array {
+/** The residual lattice plus the model's level at each node, at the nodes `window`'s cells read from. */
+function withModel(field: ResidualField, reader: PlanMetrePoint, model: ReaderModel, grid: PlanGrid, window: CellWindow): Float32Array {
   const out = new Float32Array(field.values.length)
   const slope = 10 * model.exponent * 0.5
-  for (let r = 0; r < field.rows; r++) {
+  const node = (cell: number, limit: number): number => clamp(Math.floor(((cell + 0.5) * grid.cell_m) / field.step_m), 0, limit - 1)
+  const r1 = Math.min(field.rows - 1, node(window.r1 - 1, field.rows) + 1)
+  const c0 = node(window.c0, field.cols)
+  const c1 = Math.min(field.cols - 1, node(window.c1 - 1, field.cols) + 1)
+  for (let r = node(window.r0, field.rows); r <= r1; r++) {
     const dy2 = (r * field.step_m - reader.y) ** 2
-    for (let c = 0; c < field.cols; c++) {
+    for (let c = c0; c <= c1; c++) {
       const dx = c * field.step_m - reader.x
       out[r * field.cols + c] = field.values[r * field.cols + c]! + model.rssiAt1m - slope * Math.log10(Math.max(NEAREST_M * NEAREST_M, dx * dx + dy2))
     }

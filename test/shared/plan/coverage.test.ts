@@ -51,6 +51,17 @@ describe('coverageMap', () => {
     }
   })
 
+  it('matches the log-distance model to 0.02 dB in every cell, near the reader and far (where it is read from the lattice)', () => {
+    const { grid, model, position_m } = coverageMap(openPlan(60, 30), { cell: 0.1, advice: false }).readers[0]!
+    const random = createRandom(8)
+    for (let k = 0; k < 2000; k++) {
+      const r = Math.floor(random.next() * grid.rows)
+      const c = Math.floor(random.next() * grid.cols)
+      const d = Math.max(0.05, Math.hypot((c + 0.5) * 0.1 - position_m.x, (r + 0.5) * 0.1 - position_m.y))
+      expect(Math.abs(grid.rssi[r * grid.cols + c]! - (model.rssiAt1m - 10 * model.exponent * Math.log10(d)))).toBeLessThan(0.02)
+    }
+  })
+
   it('corrects the model towards the marks nearby and leaves it alone far from them', () => {
     const loud = Array.from({ length: 6 }, (_, i) => ({ position: { x: 150 + i * 3, y: 80 }, readerId: 'r1', rssi: [-50, -50, -51, -49] }))
     const fitted = modelMarks('r1', 50, 50.5, 40, 9)
