@@ -3,7 +3,7 @@ import { metresPerPixel, normalTowards, sideOfLine, toMetres, wallsInMetres, typ
 import { readerModel, type MarkResidual, type ReaderModel } from './readerModel'
 import type { SurveyProject } from './schema'
 import { adviseReader, type ReaderAdvice } from './advice'
-import { leakMask, overlapArea, tracePolygons, wrongSideOf, zoneAreas, LEAK_P, type Polygon, type WrongSide } from './zones'
+import { leakMask, onWrongSide, overlapArea, tracePolygons, wrongSideOf, zoneAreas, LEAK_P, RELIABLE_P, type Polygon, type WrongSide } from './zones'
 
 /** Options of one coverage map. */
 export interface CoverageOptions {
@@ -36,6 +36,8 @@ export interface ReaderCoverage {
   model: ReaderModel
   threshold_dBm: number
   position_m: PlanMetrePoint
+  /** The door's line in plan metres and which side of it is wrong (null when the reader's door is not on the plan). */
+  wrongSide: WrongSide | null
   marks: { position_m: PlanMetrePoint; median_dBm: number }[]
   grid: CoverageGrid
   reliableArea_m2: number
@@ -52,6 +54,24 @@ export interface CoverageMap {
 }
 
 export const DEFAULT_CELL_M = 0.1
+
+/** What each cell of a reader's map is: 0 neither, 1 reliable (approach side, p ≥ 95%), 2 leak (wrong side, p ≥ 5%). */
+export const CellZone = { none: 0, reliable: 1, leak: 2 } as const
+
+/** The zone of every cell of a reader's map, row-major like its grid: what a view shades. */
+export function cellZones(coverage: Pick<ReaderCoverage, 'grid' | 'wrongSide'>): Uint8Array {
+  const { grid, wrongSide } = coverage
+  const zones = new Uint8Array(grid.rows * grid.cols)
+  for (let r = 0; r < grid.rows; r++) {
+    for (let c = 0, i = r * grid.cols; c < grid.cols; c++, i++) {
+      const p = grid.pUnlock[i]!
+      if (p < LEAK_P) continue
+      if (onWrongSide(grid, wrongSide, r, c)) zones[i] = CellZone.leak
+      else if (p >= RELIABLE_P) zones[i] = CellZone.reliable
+    }
+  }
+  return zones
+}
 
 /** Coverage maps of a project's readers. The project must have passed `checkProject` (a positive scale). */
 export function coverageMap(project: SurveyProject, options: CoverageOptions = {}): CoverageMap {
@@ -115,6 +135,7 @@ function readerMap(project: SurveyProject, reader: SurveyProject['readers'][numb
     model,
     threshold_dBm,
     position_m: position,
+    wrongSide,
     marks: residuals.map((m: MarkResidual) => ({ position_m: m.position, median_dBm: m.median })),
     grid,
     reliableArea_m2: zones.reliable_m2,

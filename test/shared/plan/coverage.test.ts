@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coverageMap, signedArea, wallLossBetween, type SurveyProject } from '../../../src/shared/plan'
+import { cellZones, CellZone, coverageMap, signedArea, wallLossBetween, type SurveyProject } from '../../../src/shared/plan'
 import { createRandom } from '../../../src/shared/rf'
 import { modelMarks, openPlan } from './projects'
 
@@ -81,6 +81,15 @@ describe('coverageMap', () => {
     expect(Math.abs(outlined)).toBeCloseTo(reader.leakArea_m2, 6)
     // The reader is below the door line (y = 5 m), so every leak vertex is at or above it.
     for (const ring of reader.leakPolygons) for (const [, y] of ring) expect(y).toBeLessThanOrEqual(5.0001)
+  })
+
+  it('shades exactly the cells the areas count: reliable on the approach side, leak on the wrong side', () => {
+    const reader = coverageMap(openPlan(), { cell: 0.2 }).readers[0]!
+    const zones = cellZones(reader)
+    const count = (zone: number): number => zones.reduce((n, z) => n + (z === zone ? 1 : 0), 0)
+    expect(count(CellZone.leak) * 0.04).toBeCloseTo(reader.leakArea_m2, 6)
+    expect(count(CellZone.reliable) * 0.04).toBeCloseTo(reader.reliableArea_m2, 6)
+    expect(count(CellZone.leak)).toBeGreaterThan(0)
   })
 
   it('puts the leak on the reader’s own side when the installer names the other side as the approach', () => {
