@@ -36,15 +36,14 @@ export function PlanCanvas({ project, coverage }: { project: SurveyProject; cove
   const fit = Math.min(VIEW_WIDTH / (project.plan.widthPx * mpp), VIEW_HEIGHT / (project.plan.heightPx * mpp))
   const [view, setView] = useState<View>({ x: 0, y: 0, zoom: fit })
   const heat = useMemo(() => heatCanvas(coverage), [coverage])
-  const background = usePlanImage(project)
   const drag = useRef<{ x: number; y: number } | null>(null)
 
   useEffect(() => {
     const ctx = context2d(canvas.current)
     if (!ctx) return
-    const frame = requestAnimationFrame(() => drawPlan(ctx, { project, coverage, heat, background, view, mpp }))
+    const frame = requestAnimationFrame(() => drawPlan(ctx, { project, coverage, heat, view, mpp }))
     return () => cancelAnimationFrame(frame)
-  }, [project, coverage, heat, background, view, mpp])
+  }, [project, coverage, heat, view, mpp])
 
   const pan = (dx: number, dy: number) => setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }))
   const zoom = (factor: number) => setView((v) => ({ ...v, zoom: Math.min(400, Math.max(2, v.zoom * factor)) }))
@@ -109,36 +108,22 @@ function heatCanvas(coverage: ReaderCoverage): HTMLCanvasElement | null {
   return offscreen
 }
 
-function usePlanImage(project: SurveyProject): HTMLImageElement | null {
-  const [image, setImage] = useState<HTMLImageElement | null>(null)
-  const url = project.plan.image?.dataUrl
-  useEffect(() => {
-    setImage(null)
-    if (!url || typeof window.matchMedia !== 'function') return
-    const img = new Image()
-    img.onload = () => setImage(img)
-    img.src = url
-  }, [url])
-  return image
-}
-
 interface Scene {
   project: SurveyProject
   coverage: ReaderCoverage
   heat: HTMLCanvasElement | null
-  background: HTMLImageElement | null
   view: View
   mpp: number
 }
 
-function drawPlan(ctx: CanvasRenderingContext2D, { project, coverage, heat, background, view, mpp }: Scene): void {
+function drawPlan(ctx: CanvasRenderingContext2D, { project, coverage, heat, view, mpp }: Scene): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0)
   ctx.clearRect(0, 0, VIEW_WIDTH, VIEW_HEIGHT)
   ctx.setTransform(view.zoom, 0, 0, view.zoom, -view.x * view.zoom, -view.y * view.zoom)
-  const width_m = project.plan.widthPx * mpp
-  const height_m = project.plan.heightPx * mpp
-  if (background) ctx.drawImage(background, 0, 0, width_m, height_m)
-  else drawWalls(ctx, project, mpp, view)
+  // The plan image is not drawn: the app's CSP (img-src 'self') refuses data: URLs, so walls and doors come from the project.
+  ctx.fillStyle = '#f8fafc'
+  ctx.fillRect(0, 0, project.plan.widthPx * mpp, project.plan.heightPx * mpp)
+  drawWalls(ctx, project, mpp, view)
   ctx.imageSmoothingEnabled = false
   if (heat) ctx.drawImage(heat, 0, 0, coverage.grid.cols * coverage.grid.cell_m, coverage.grid.rows * coverage.grid.cell_m)
   ctx.lineWidth = 2 / view.zoom
@@ -156,7 +141,7 @@ function drawPlan(ctx: CanvasRenderingContext2D, { project, coverage, heat, back
   ctx.fill()
 }
 
-/** Walls and doors as lines, for a plan without an image. */
+/** Walls and doors as lines. */
 function drawWalls(ctx: CanvasRenderingContext2D, project: SurveyProject, mpp: number, view: View): void {
   const line = (from: { x: number; y: number }, to: { x: number; y: number }, colour: string, width: number) => {
     ctx.strokeStyle = colour
