@@ -108,3 +108,17 @@ describe('lintel survey map', () => {
     expect((await cli('survey', 'map', join(dir, 'missing.json'))).code).toBe(2)
   })
 })
+
+describe('lintel survey map --report', () => {
+  it('writes an HTML report with one plan page per door and never overwrites the project', async () => {
+    const out = join(dir, 'plan.html')
+    const run = await cli('survey', 'map', DEMO, '--cell', '0.25', '--report', out)
+    expect(run.code).toBe(0)
+    expect(run.err).toContain(`wrote the plan report to ${out}`)
+    const html = readFileSync(out, 'utf8')
+    expect(html.match(/<section class="plan-page">/g)).toHaveLength(6)
+    const refused = await cli('survey', 'map', DEMO, '--report', DEMO)
+    expect(refused.code).toBe(2)
+    expect(refused.err).toMatch(/that is the project file/)
+  })
+})

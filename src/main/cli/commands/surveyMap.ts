@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { LintelError } from '../../../shared/contract'
 import { checkProject, coverageMap, DEFAULT_CELL_M, ProjectErrorCode, type CoverageMap, type ReaderCoverage, type SurveyProject } from '../../../shared/plan'
 import type { CliCommand, OptionValues } from '../command'
 import { stringOption } from '../args'
 import { UsageError, type CliIo } from '../io'
+import { planReportHtml } from '../../survey/report/planPages'
 
 /** A grid larger than this would not fit in memory as JSON: the user is asked for a larger cell. */
 const MAX_CELLS = 5_000_000
@@ -11,12 +13,13 @@ const MAX_CELLS = 5_000_000
 export const surveyMapCommand: CliCommand = {
   name: 'survey map',
   summary: 'Coverage maps of a survey project: per reader, predicted RSSI and p(unlock) over the plan, reliable and leak areas, advice',
-  usage: '<project.json> [--reader <id>] [--cell 0.1]',
-  options: { reader: { type: 'string' }, cell: { type: 'string' } },
+  usage: '<project.json> [--reader <id>] [--cell 0.1] [--report <plan.html>]',
+  options: { reader: { type: 'string' }, cell: { type: 'string' }, report: { type: 'string' } },
   positionals: true,
   details: [
     '--reader ID   one reader, by its project id or its BLE reader id (default: every reader)',
     '--cell M      grid cell in metres, 0.02 to 5 (default 0.1)',
+    '--report F    also write an HTML report with one plan page per door (print it to PDF from a browser)',
     'The project file is self-contained (docs/survey-plan.md); nothing is read from the store and the file is never written.',
     'Exit 2 with one line for a scale of 0 or less, a mark off the plan, a project from a newer version, or a malformed file.',
     'Warnings (an image over 50 MP, a reader without marks: model only) go to stderr.'
@@ -29,9 +32,24 @@ export const surveyMapCommand: CliCommand = {
     const readerId = readerOption(values, project)
     const cells = Math.ceil(project.plan.widthPx * mpp(project) / cell) * Math.ceil(project.plan.heightPx * mpp(project) / cell)
     if (cells > MAX_CELLS) throw new UsageError(`--cell ${cell}: ${cells.toLocaleString('en')} cells per reader is too many; use a larger cell`)
+    const report = stringOption(values, 'report')
+    if (report !== undefined && resolve(report) === resolve(path)) throw new UsageError(`--report ${report}: that is the project file; name another file`)
     const map = coverageMap(project, { cell, ...(readerId !== undefined ? { readerId } : {}) })
+    if (report !== undefined) await writeReport(report, planReportHtml(project, map, new Date().toISOString()), io)
     io.out(io.json ? JSON.stringify(mapJson(map)) : describeMap(map))
   }
+}
+
+/** Written beside its target and renamed into place, so a failed write never leaves half a report. */
+async function writeReport(target: string, html: string, io: CliIo): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`
+  try {
+    await writeFile(temporary, html)
+    await rename(temporary, target)
+  } catch (error) {
+    throw new LintelError('report_unwritable', `--report ${target}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  io.err(`wrote the plan report to ${target}`)
 }
 
 function cellOption(values: OptionValues): number {
