@@ -26,9 +26,12 @@ export function wallShadows(walls: readonly WallInMetres[], reader: PlanMetrePoi
     readerSide: Math.sign((w.to.x - w.from.x) * (reader.y - w.from.y) - (w.to.y - w.from.y) * (reader.x - w.from.x)),
     loss: w.loss_dB
   }))
+  // Rows no wall shadows (most of them, on the reader's side of every wall) skip the clearing and the running sum.
+  let dirty = true
   return {
     fillRow(y, cell_m, c0, c1, out) {
-      out.fill(0, 0, c1 - c0 + 1)
+      if (dirty) out.fill(0, 0, c1 - c0 + 1)
+      dirty = false
       const dy = y - reader.y
       const x0 = reader.x - (c0 + 0.5) * cell_m
       for (const w of prepared) {
@@ -38,10 +41,10 @@ export function wallShadows(walls: readonly WallInMetres[], reader: PlanMetrePoi
         const sd = { f0: -x0 * w.d.y - dy * w.d.x, f1: cell_m * w.d.y }
         const sp = { f0: w.e.x * (y - w.from.y) - w.e.y * ((c0 + 0.5) * cell_m - w.from.x), f1: -w.e.y * cell_m }
         const beyond = { f0: -w.readerSide * sp.f0, f1: -w.readerSide * sp.f1 }
-        addRun(out, positiveRun([sc, neg(sd), beyond], c1 - c0), w.loss)
-        addRun(out, positiveRun([neg(sc), sd, beyond], c1 - c0), w.loss)
+        dirty = addRun(out, positiveRun([sc, neg(sd), beyond], c1 - c0), w.loss) || dirty
+        dirty = addRun(out, positiveRun([neg(sc), sd, beyond], c1 - c0), w.loss) || dirty
       }
-      for (let k = 1; k < c1 - c0; k++) out[k] = out[k]! + out[k - 1]!
+      if (dirty) for (let k = 1; k < c1 - c0; k++) out[k] = out[k]! + out[k - 1]!
     }
   }
 }
@@ -66,8 +69,10 @@ function positiveRun(fs: readonly Linear[], n: number): [number, number] {
   return [lo, hi]
 }
 
-function addRun(out: Float32Array, [lo, hi]: [number, number], loss: number): void {
-  if (lo >= hi) return
+/** Adds `loss` over lo ≤ k < hi as a difference (summed along the row later); whether anything was added. */
+function addRun(out: Float32Array, [lo, hi]: [number, number], loss: number): boolean {
+  if (lo >= hi) return false
   out[lo] = out[lo]! + loss
   out[hi] = out[hi]! - loss
+  return true
 }
