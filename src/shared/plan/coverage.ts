@@ -3,7 +3,7 @@ import { metresPerPixel, normalTowards, sideOfLine, toMetres, wallsInMetres, typ
 import { readerModel, type MarkResidual, type ReaderModel } from './readerModel'
 import type { SurveyProject } from './schema'
 import { adviseReader, type ReaderAdvice } from './advice'
-import { leakMask, onWrongSide, overlapArea, tracePolygons, wrongSideOf, zoneAreas, LEAK_P, RELIABLE_P, type Polygon, type WrongSide } from './zones'
+import { isWrongSide, leakMask, onWrongSide, overlapArea, tracePolygons, wrongSideOf, zoneAreas, LEAK_P, RELIABLE_P, type Polygon, type WrongSide } from './zones'
 
 /** Options of one coverage map. */
 export interface CoverageOptions {
@@ -38,7 +38,8 @@ export interface ReaderCoverage {
   position_m: PlanMetrePoint
   /** The door's line in plan metres and which side of it is wrong (null when the reader's door is not on the plan). */
   wrongSide: WrongSide | null
-  marks: { position_m: PlanMetrePoint; median_dBm: number }[]
+  /** The reader's marks with their medians; `wrongSide` comes from the door's line, never from the user. */
+  marks: { position_m: PlanMetrePoint; median_dBm: number; wrongSide: boolean }[]
   grid: CoverageGrid
   reliableArea_m2: number
   leakArea_m2: number
@@ -136,7 +137,7 @@ function readerMap(project: SurveyProject, reader: SurveyProject['readers'][numb
     threshold_dBm,
     position_m: position,
     wrongSide,
-    marks: residuals.map((m: MarkResidual) => ({ position_m: m.position, median_dBm: m.median })),
+    marks: residuals.map((m: MarkResidual) => ({ position_m: m.position, median_dBm: m.median, wrongSide: isWrongSide(wrongSide, m.position) })),
     grid,
     reliableArea_m2: zones.reliable_m2,
     leakArea_m2: zones.leak_m2,

@@ -27,10 +27,13 @@ export function wrongSideOf(from: PlanMetrePoint, to: PlanMetrePoint, approach: 
 
 /** Whether the cell at row r, column c lies on the wrong side. */
 export function onWrongSide(grid: PlanGrid, side: WrongSide | null, r: number, c: number): boolean {
+  return isWrongSide(side, { x: (c + 0.5) * grid.cell_m, y: (r + 0.5) * grid.cell_m })
+}
+
+/** Whether a plan point lies on the wrong side (strictly beyond the door's line). */
+export function isWrongSide(side: WrongSide | null, p: PlanMetrePoint): boolean {
   if (!side) return false
-  const x = (c + 0.5) * grid.cell_m
-  const y = (r + 0.5) * grid.cell_m
-  return ((side.to.x - side.from.x) * (y - side.from.y) - (side.to.y - side.from.y) * (x - side.from.x)) * side.sign > 0
+  return ((side.to.x - side.from.x) * (p.y - side.from.y) - (side.to.y - side.from.y) * (p.x - side.from.x)) * side.sign > 0
 }
 
 /** What one pass over a reader's cells finds. */

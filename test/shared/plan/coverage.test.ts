@@ -92,6 +92,15 @@ describe('coverageMap', () => {
     expect(count(CellZone.leak)).toBeGreaterThan(0)
   })
 
+  it('knows which marks are on the wrong side from the door’s line alone', () => {
+    const marks = [
+      { position: { x: 50, y: 40 }, readerId: 'r1', rssi: [-70] },
+      { position: { x: 50, y: 60 }, readerId: 'r1', rssi: [-60] }
+    ]
+    const reader = coverageMap(openPlan(20, 10, { marks }), { advice: false }).readers[0]!
+    expect(reader.marks.map((m) => m.wrongSide)).toEqual([true, false])
+  })
+
   it('puts the leak on the reader’s own side when the installer names the other side as the approach', () => {
     const project = openPlan()
     const flipped: SurveyProject = { ...project, doors: [{ ...project.doors[0]!, approachSide: 'left' }] }

@@ -158,8 +158,9 @@ function drawWalls(ctx: CanvasRenderingContext2D, project: SurveyProject, mpp: n
 function drawMarks(ctx: CanvasRenderingContext2D, coverage: ReaderCoverage, view: View): void {
   ctx.font = `${11 / view.zoom}px sans-serif`
   for (const mark of coverage.marks) {
+    // Marks beyond the door's line are ringed in the leak colour: the side comes from the line, not from the user.
     ctx.fillStyle = '#ffffff'
-    ctx.strokeStyle = '#0f172a'
+    ctx.strokeStyle = mark.wrongSide ? '#be185d' : '#0f172a'
     ctx.beginPath()
     ctx.arc(mark.position_m.x, mark.position_m.y, 4 / view.zoom, 0, 2 * Math.PI)
     ctx.fill()
