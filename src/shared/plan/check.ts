@@ -62,6 +62,8 @@ function checkReferences(project: SurveyProject): ProjectCheck | null {
   const readers = new Set(project.readers.map((r) => r.id))
   if (doors.size < project.doors.length) return fail(ProjectErrorCode.invalid, '$.doors', 'two doors share an id')
   if (readers.size < project.readers.length) return fail(ProjectErrorCode.invalid, '$.readers', 'two readers share an id')
+  const point = project.doors.findIndex((d) => d.from.x === d.to.x && d.from.y === d.to.y)
+  if (point >= 0) return fail(ProjectErrorCode.invalid, `$.doors[${point}]`, "the door's two ends are the same point: a door is a line with a side to approach from")
   const reader = project.readers.findIndex((r) => !doors.has(r.doorId))
   if (reader >= 0) return fail(ProjectErrorCode.invalid, `$.readers[${reader}].doorId`, `no door has the id "${project.readers[reader]!.doorId}"`)
   const mark = project.marks.findIndex((m) => !readers.has(m.readerId))

@@ -10,6 +10,7 @@ interface Pt {
 interface Raw {
   version: number
   plan: { scale: { from: Pt; to: Pt; distance_m: number }; image?: { widthPx: number; heightPx: number } }
+  doors: { from: Pt; to: Pt }[]
   readers: { doorId: string }[]
   walls: { from: Pt; to: Pt; material: string }[]
   marks: { position: Pt; readerId: string; rssi: number[] }[]
@@ -25,6 +26,7 @@ describe('checkProject', () => {
     { what: 'two scale points on one spot', edit: (p: Raw) => (p.plan.scale.to = p.plan.scale.from), code: ProjectErrorCode.scale, path: '$.plan.scale' },
     { what: 'a mark off the plan', edit: (p: Raw) => (p.marks[0]!.position.x = 201), code: ProjectErrorCode.markOffPlan, path: '$.marks[0].position' },
     { what: 'a mark above the plan', edit: (p: Raw) => (p.marks[0]!.position.y = -1), code: ProjectErrorCode.markOffPlan, path: '$.marks[0].position' },
+    { what: 'a door whose two ends are one point', edit: (p: Raw) => (p.doors[0]!.to = p.doors[0]!.from), code: ProjectErrorCode.invalid, path: '$.doors[0]' },
     { what: 'a reader on an unknown door', edit: (p: Raw) => (p.readers[0]!.doorId = 'x'), code: ProjectErrorCode.invalid, path: '$.readers[0].doorId' },
     { what: 'a mark of an unknown reader', edit: (p: Raw) => (p.marks[0]!.readerId = 'x'), code: ProjectErrorCode.invalid, path: '$.marks[0].readerId' },
     { what: 'an unknown wall material', edit: (p: Raw) => (p.walls = [{ from: { x: 0, y: 0 }, to: { x: 1, y: 1 }, material: 'cheese' }]), code: ProjectErrorCode.invalid, path: '$.walls[0].material' },
