@@ -6,6 +6,7 @@ import { Page } from '../components/Page'
 import { RadioStatus } from '../components/RadioStatus'
 import { SimulatedBadge, StatusPill } from '../components/StatusPill'
 import { CalibrationTable } from '../components/survey/CalibrationTable'
+import { PlanView } from '../components/survey/PlanView'
 import { RangeTestWizard } from '../components/survey/RangeTestWizard'
 import { SavedSurveys } from '../components/survey/SavedSurveys'
 import { ScanTable } from '../components/survey/ScanTable'
@@ -42,6 +43,11 @@ export function SurveyPage() {
         <Loaded value={readers} what="door readers">
           {(value) => <RangeTestWizard key={wizardKey} readers={value} address={chosen} threshold={threshold} />}
         </Loaded>
+      </section>
+      <section className="section" aria-labelledby="plan-title">
+        <h2 id="plan-title">Floor plan</h2>
+        <p className="muted">Coverage per reader on the building's plan: where the door unlocks reliably, and where it leaks to the wrong side. The demo site's plan is shown until you open a survey project.</p>
+        <PlanView />
       </section>
       <section className="section" aria-labelledby="saved-title">
         <h2 id="saved-title">Saved surveys</h2>
