@@ -27,6 +27,11 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'import_unreadable',
   'import_mapping',
   'import_syntax',
+  'import_no_header',
+  'import_mixed_encoding',
+  'import_xlsx_unreadable',
+  'group_exists',
+  'invalid_record',
   'db_unreadable',
   'sync_no_token',
   'sync_bad_api'

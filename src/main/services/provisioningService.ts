@@ -2,6 +2,7 @@ import { LintelError } from '../../shared/contract/result'
 import type { Id } from '../../shared/domain/site'
 import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../../shared/provisioning/contract'
 import type { ImportMapping } from '../../shared/provisioning/importColumns'
+import type { Delimiter, TextEncodingName } from '../../shared/csv/dialect'
 import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from '../provisioning/exports'
 import { importPeople, type ImportOptions, type ImportReport } from '../provisioning/importPeople'
 import { idFromKey, idKey } from '../store/database'
@@ -11,12 +12,15 @@ import type { Store } from '../store/store'
 import { syncStates } from '../store/syncStates'
 
 /** Provisioning error codes. */
-export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'no_database' } as const
+export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'no_database', groupExists: 'group_exists' } as const
 
 export interface ImportRequest {
   csv: string
   mapping?: ImportMapping | undefined
   allowWeakPins?: boolean | undefined
+  delimiter?: Delimiter | undefined
+  encoding?: { encoding: TextEncodingName; bom: boolean } | undefined
+  createGroups?: boolean | undefined
 }
 
 /** What the service tells the rest of main: the site changed (refresh it), and import progress. */
@@ -60,6 +64,13 @@ export class ProvisioningService {
   deleteCredential = (id: Id) => this.edit((s) => (s.credentials.delete(id), { deleted: true as const }))
   saveGroup = (input: unknown) => this.edit((s) => s.groups.save(input))
   deleteGroup = (id: Id) => this.edit((s) => (s.groups.delete(id), { deleted: true as const }))
+  /** Creates a group that opens no doors yet (`lintel groups add`); a name already taken (ignoring case) is refused. */
+  addGroup = (name: string) =>
+    this.edit((s) => {
+      const taken = s.catalog().groups.find((g) => g.name.trim().toLowerCase() === name.trim().toLowerCase())
+      if (taken) throw new LintelError(ProvisioningErrorCode.groupExists, `There is already a group called "${taken.name}" (id ${String(taken.id)}).`)
+      return s.groups.save({ name: name.trim(), access: [] })
+    })
   saveDoor = (input: unknown) => this.edit((s) => s.doors.save(input))
   deleteDoor = (id: Id) => this.edit((s) => (s.doors.delete(id), { deleted: true as const }))
 
@@ -81,6 +92,9 @@ export class ProvisioningService {
       allowWeakPins: request.allowWeakPins ?? false,
       sampleRows: PROVISIONING_LIMITS.sampleRows,
       ...(request.mapping ? { mapping: request.mapping } : {}),
+      ...(request.delimiter ? { delimiter: request.delimiter } : {}),
+      ...(request.encoding ? { encoding: request.encoding } : {}),
+      createGroups: request.createGroups ?? false,
       onProgress: (p) => {
         if (dryRun || (Date.now() - last < 100 && p.bytes < totalBytes)) return
         last = Date.now()
@@ -185,6 +199,8 @@ function summaryOf(report: ImportReport, committed: boolean, isPin: ReturnType<t
     rejectedCount: report.rejectedRecords.length,
     rejected: report.rejected.slice(0, PROVISIONING_LIMITS.listedErrors),
     sample: report.sample.map((s) => ({ line: s.line, fields: s.fields.map((f, i) => (isPin(s, i) && f ? MASKED_PIN : f)) })),
-    committed
+    committed,
+    dialect: report.dialect,
+    newGroups: report.newGroups
   }
 }

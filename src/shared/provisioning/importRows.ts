@@ -36,6 +36,8 @@ export interface ImportContext {
   readonly groups: readonly Pick<Group, 'id' | 'name'>[]
   readonly timezone: string
   readonly allowWeakPins: boolean
+  /** Given when the import may create the groups it names (`--create-groups`): creates one, returns its id. */
+  readonly createGroup?: (name: string) => Id
 }
 
 /** Column → field position in each record, from the header record and the mapping. */
@@ -60,6 +62,8 @@ export class RowReader {
   private readonly typeByKey = new Map<string, CredentialType>()
   private readonly groupByName = new Map<string, Id>()
   private readonly pinType: CredentialType | undefined
+  /** Group names the rows use that the site did not have, as first written. */
+  readonly newGroups: string[] = []
 
   constructor(
     private readonly columns: ColumnIndex,
@@ -121,11 +125,26 @@ export class RowReader {
     if (text === '') return null
     const ids: Id[] = []
     for (const name of text.split(';').map((n) => n.trim()).filter(Boolean)) {
-      const id = this.groupByName.get(name.toLowerCase())
-      if (id === undefined) return fail('group', `There is no group called "${name}".`)
+      const id = this.groupByName.get(name.toLowerCase()) ?? this.newGroup(name)
+      if (id === undefined) return fail('group', this.noGroup(name))
       if (!ids.includes(id)) ids.push(id)
     }
     return ids
+  }
+
+  /** A group the site lacks: created when the import may, and remembered either way so it is reported once. */
+  private newGroup(name: string): Id | undefined {
+    if (!this.newGroups.some((n) => n.toLowerCase() === name.toLowerCase())) this.newGroups.push(name)
+    if (!this.context.createGroup) return undefined
+    const id = this.context.createGroup(name)
+    this.groupByName.set(name.toLowerCase(), id)
+    return id
+  }
+
+  private noGroup(name: string): string {
+    const names = this.context.groups.map((g) => g.name)
+    const known = names.length === 0 ? 'This site has no groups yet' : `The groups are: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}`
+    return `There is no group called "${name}". ${known}. Import with --create-groups to create it, or add it with: lintel groups add "${name}".`
   }
 
   private credentials(cell: (c: ImportColumn) => string, fail: (c: ImportColumn, m: string) => null): ImportedCredential[] {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseSite } from '../../../src/shared/domain/site'
 import { cli } from '../../helpers/cli'
@@ -50,7 +51,8 @@ describe('lintel import', () => {
       rejected: [
         { row: 3, column: 'email', message: '"not-an-email" is not an email address.' },
         { row: 4, column: 'pin', message: expect.stringMatching(/easy to guess/) }
-      ]
+      ],
+      dialect: { delimiter: ',', encoding: 'utf-8', bom: false }
     })
     expect((await cli('import', file('people.csv', CSV), '--db', db, '--allow-weak-pins', '--json')).json()).toMatchObject({ imported: 1, updated: 1 })
   })
@@ -82,6 +84,72 @@ describe('lintel import', () => {
   it('takes a header mapping with --map', async () => {
     const run = await cli('import', file('mapped.csv', 'Given,Family,Mail\nZoë,Ødegaard,zoe@example.com\n'), '--db', db, '--map', 'first_name=Given', '--map', 'last_name=Family', '--map', 'email=Mail', '--json')
     expect(run.json()).toMatchObject({ imported: 1 })
+  })
+})
+
+describe('lintel import: the files Excel writes', () => {
+  const ROWS = ['first_name;last_name;email;group', 'Zoë;Ødegaard;zoe@example.com;', 'René;Müller, Jr;rene@example.com;'].join('\r\n')
+  const bytes = (name: string, data: Buffer): string => {
+    const path = join(dir, name)
+    writeFileSync(path, data)
+    return path
+  }
+  const names = async (): Promise<string[]> => (await cli('people', '--db', db, '--json')).json<{ people: { first_name: string; last_name: string }[] }>().people.map((p) => `${p.first_name} ${p.last_name}`)
+
+  it('reads Windows-1252 with semicolons and says so', async () => {
+    const run = await cli('import', bytes('excel.csv', iconv.encode(ROWS, 'windows-1252')), '--db', db, '--json')
+    expect(run.json()).toMatchObject({ imported: 2, dialect: { delimiter: ';', encoding: 'windows-1252', bom: false } })
+    expect(await names()).toEqual(['Zoë Ødegaard', 'René Müller, Jr'])
+  })
+
+  it('reads UTF-16 tab-separated "Unicode text", and prints the dialect in the human report', async () => {
+    const run = await cli('import', bytes('unicode.txt', iconv.encode(ROWS.replace(/;/g, '\t'), 'utf-16le', { addBOM: true })), '--db', db)
+    expect(run.out).toMatch(/2 rows: 2 imported/)
+    expect(run.out).toMatch(/read as utf-16le \(byte order mark\), tab-separated/)
+    expect(await names()).toEqual(['Zoë Ødegaard', 'René Müller, Jr'])
+  })
+
+  it('takes --delimiter and --encoding overrides, and refuses unknown ones (exit 2)', async () => {
+    const path = bytes('pipes.csv', iconv.encode(ROWS.replace(/;/g, '|'), 'windows-1252'))
+    expect((await cli('import', path, '--db', db, '--delimiter', 'pipe', '--encoding', 'cp1252', '--json')).json()).toMatchObject({ imported: 2, dialect: { delimiter: '|', encoding: 'windows-1252' } })
+    const bad = await cli('import', path, '--db', db, '--delimiter', 'x', '--json')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/--delimiter x: expected one of comma, semicolon, tab, pipe/)
+  })
+
+  it('refuses a file mixing encodings, naming file and line, and writes nothing (exit 2)', async () => {
+    const path = bytes('mixed.csv', Buffer.concat([Buffer.from('first_name,last_name,email\nZoë,A,zoe@example.com\n'), iconv.encode('René,B,rene@example.com\n', 'windows-1252')]))
+    const run = await cli('import', path, '--db', db, '--json')
+    expect(run.code).toBe(2)
+    expect(run.json()).toMatchObject({ ok: false, error: { code: 'import_mixed_encoding', message: expect.stringMatching(/mixed\.csv line 3: /) } })
+    expect(await names()).toEqual([])
+  })
+
+  it('refuses a sheet with no header row (exit 2)', async () => {
+    const run = await cli('import', file('noheader.csv', 'Ada,Lovelace,ada@example.com\n'), '--db', db, '--json')
+    expect(run.code).toBe(2)
+    expect(run.json()).toMatchObject({ ok: false, error: { code: 'import_no_header' } })
+  })
+})
+
+describe('lintel groups add, and import --create-groups', () => {
+  const STAFF = 'first_name,last_name,email,group\nAda,Lovelace,ada@example.com,Staff\n'
+
+  it('a new database has no groups: the error says so, --create-groups creates them', async () => {
+    const refused = (await cli('import', file('staff.csv', STAFF), '--db', db, '--json')).json<{ rejected: { message: string }[] }>()
+    expect(refused.rejected[0]?.message).toMatch(/no group called "Staff"\. This site has no groups yet\. Import with --create-groups/)
+    expect((await cli('import', file('staff.csv', STAFF), '--db', db, '--create-groups', '--json')).json()).toMatchObject({ imported: 1, rejected: [] })
+    expect((await cli('groups', '--db', db, '--json')).json()).toMatchObject({ groups: [{ name: 'Staff', access: [] }] })
+  })
+
+  it('adds a group by name, refuses the same name again (exit 2), and the import then finds it', async () => {
+    const added = await cli('groups', 'add', 'Staff', '--db', db, '--json')
+    expect(added.code).toBe(0)
+    expect(added.json()).toMatchObject({ group: { name: 'Staff', access: [] } })
+    const again = await cli('groups', 'add', 'staff', '--db', db, '--json')
+    expect(again.code).toBe(2)
+    expect(again.json()).toMatchObject({ ok: false, error: { code: 'group_exists' } })
+    expect((await cli('import', file('staff.csv', STAFF), '--db', db, '--json')).json()).toMatchObject({ imported: 1, rejected: [] })
   })
 })
 

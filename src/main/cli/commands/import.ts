@@ -1,7 +1,9 @@
-import { createReadStream, statSync, writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { LintelError } from '../../../shared/contract/result'
+import { delimiterLabel, delimiterNamed, DELIMITERS, encodingNamed, ENCODINGS, type Delimiter, type TextEncodingName } from '../../../shared/csv/dialect'
 import { IMPORT_COLUMNS, type ImportColumn, type ImportMapping } from '../../../shared/provisioning/importColumns'
 import { ImportErrorCode, type ImportReport } from '../../provisioning/importPeople'
+import { decodeText, fileBytes } from '../../provisioning/textSource'
 import { stringOption } from '../args'
 import type { CliCommand, OptionValues } from '../command'
 import { DB_OPTION_HELP, withServices } from '../services'
@@ -11,20 +13,26 @@ import { createProgress } from '../progress'
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import people and credentials from a CSV file (bad rows are reported, never abort the good ones)',
-  usage: '<file.csv> [--db <path>] [--dry-run] [--allow-weak-pins] [--map column=Header ...] [--rejected <out.csv>]',
+  usage: '<file.csv> [--db <path>] [--dry-run] [--allow-weak-pins] [--map column=Header ...] [--rejected <out.csv>] [--create-groups] [--delimiter , | ; | tab | pipe] [--encoding utf-8 | utf-16le | utf-16be | windows-1252]',
   positionals: true,
   options: {
     db: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'allow-weak-pins': { type: 'boolean' },
     map: { type: 'string', multiple: true },
-    rejected: { type: 'string' }
+    rejected: { type: 'string' },
+    delimiter: { type: 'string' },
+    encoding: { type: 'string' },
+    'create-groups': { type: 'boolean' }
   },
   details: [
     DB_OPTION_HELP,
     '--dry-run         check every row and report, writing nothing',
     '--allow-weak-pins accept PINs such as 1234, 0000 or 121212',
     '--map c=Header    read column c (first_name, email, pin, …) from the header "Header"; default: guessed from the headers',
+    '--create-groups   create the groups the file names that the site lacks (they open no doors until given access)',
+    '--delimiter d     the column separator: comma, semicolon, tab or pipe (default: sniffed from the first lines)',
+    '--encoding e      utf-8, utf-16le, utf-16be or windows-1252 (default: a byte order mark, else UTF-8 if the bytes are, else Windows-1252)',
     '--rejected <f>    write the rejected rows to f as CSV, with an error column (PINs masked)',
     `Columns: ${IMPORT_COLUMNS.join(', ')} (first three required). A row is reported by its file line (the header is line 1).`,
     'Output: { rows, imported, updated, rejected: [{ row, column, message }] }. An unreadable file exits 2.'
@@ -33,10 +41,19 @@ export const importCommand: CliCommand = {
     const file = positionals[0]
     if (!file || positionals.length > 1) throw new UsageError('expected one CSV file: lintel import <file.csv>')
     const size = fileSize(file)
+    const dialect = dialectOptions(values)
     await withServices(values, io, async ({ provisioning }) => {
       const progress = createProgress('Importing', size, io.interactive)
-      const report = await provisioning.importStream(readText(file), {
+      const text = await decodeText(fileBytes(file), file, dialect.encoding)
+      const report = await provisioning.importStream(text.chunks, {
+        source: file,
+        // Read when the report is made: a "UTF-8" file whose first non-ASCII byte is not UTF-8 turns out Windows-1252.
+        get encoding() {
+          return { encoding: text.encoding, bom: text.bom }
+        },
+        ...(dialect.delimiter ? { delimiter: dialect.delimiter } : {}),
         dryRun: values['dry-run'] === true,
+        createGroups: values['create-groups'] === true,
         allowWeakPins: values['allow-weak-pins'] === true,
         ...mappingOption(values),
         onProgress: (p) => progress.update(p.bytes)
@@ -59,12 +76,14 @@ function fileSize(file: string): number {
   }
 }
 
-async function* readText(file: string): AsyncGenerator<string> {
-  try {
-    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) yield chunk as string
-  } catch (error) {
-    throw new LintelError(ImportErrorCode.unreadable, `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
+function dialectOptions(values: OptionValues): { delimiter?: Delimiter; encoding?: TextEncodingName } {
+  const delimiterText = stringOption(values, 'delimiter')
+  const encodingText = stringOption(values, 'encoding')
+  const delimiter = delimiterText === undefined ? undefined : delimiterNamed(delimiterText)
+  const encoding = encodingText === undefined ? undefined : encodingNamed(encodingText)
+  if (delimiterText !== undefined && !delimiter) throw new UsageError(`--delimiter ${delimiterText}: expected one of ${DELIMITERS.map((d) => delimiterLabel(d)).join(', ')}`)
+  if (encodingText !== undefined && !encoding) throw new UsageError(`--encoding ${encodingText}: expected one of ${ENCODINGS.join(', ')}`)
+  return { ...(delimiter ? { delimiter } : {}), ...(encoding ? { encoding } : {}) }
 }
 
 function mappingOption(values: OptionValues): { mapping?: ImportMapping } {
@@ -81,9 +100,12 @@ function mappingOption(values: OptionValues): { mapping?: ImportMapping } {
 
 /** PIN cells to mask in the rejected-rows file: the pin column, and the value column of PIN-type rows. */
 function printReport(report: ImportReport, io: CliIo): void {
-  const { rows, imported, updated, rejected } = report
-  if (io.json) return io.out(JSON.stringify({ rows, imported, updated, rejected, ...(report.dryRun ? { dryRun: true } : {}) }))
-  const lines = [`${rows} rows: ${imported} imported, ${updated} updated, ${rows - imported - updated} rejected${report.dryRun ? ' (dry run: nothing written)' : ''}`]
+  const { rows, imported, updated, rejected, dialect } = report
+  if (io.json) return io.out(JSON.stringify({ rows, imported, updated, rejected, dialect, ...(report.dryRun ? { dryRun: true } : {}) }))
+  const lines = [
+    `${rows} rows: ${imported} imported, ${updated} updated, ${rows - imported - updated} rejected${report.dryRun ? ' (dry run: nothing written)' : ''}`,
+    `  read as ${dialect.encoding}${dialect.bom ? ' (byte order mark)' : ''}, ${delimiterLabel(dialect.delimiter)}-separated`
+  ]
   for (const e of rejected.slice(0, 50)) lines.push(`  line ${e.row}  ${e.column}: ${e.message}`)
   if (rejected.length > 50) lines.push(`  … and ${rejected.length - 50} more (use --json or --rejected <file>)`)
   io.out(lines.join('\n'))
