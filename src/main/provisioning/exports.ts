@@ -1,4 +1,4 @@
-import { csvLine } from '../../shared/csv/write'
+import { csvLine, csvLineAsWritten, formulaSafe } from '../../shared/csv/write'
 import type { CredentialType, Id, Site } from '../../shared/domain/site'
 import type { ImportReport, RejectedRecord } from './importPeople'
 import { idKey } from '../store/database'
@@ -35,14 +35,16 @@ export function credentialsCsv(site: Site, stateOf: SyncStateOf): string {
 }
 
 /**
- * The rejected rows as read, plus an `error` column ("column: message; …"), formula-safe.
- * Cells of the PIN column, and values of PIN-type credentials, are masked.
+ * The rejected rows exactly as the user wrote them (PINs included: it is their own input, written
+ * 0600 by the caller), in the file's delimiter, plus a `reason` column ("column: message; …"), so a
+ * corrected file imports again. UTF-8 with a BOM, which Excel opens as UTF-8.
  */
-export function rejectedRowsCsv(headers: readonly string[], rejected: readonly RejectedRecord[], isPinCell: (record: RejectedRecord, index: number) => boolean): string {
-  const lines = [csvLine([...headers, 'error'])]
+export function rejectedRowsCsv(headers: readonly string[], rejected: readonly RejectedRecord[], delimiter = ','): string {
+  const lines = [`\uFEFF${csvLineAsWritten([...headers, 'reason'], delimiter)}`]
   for (const record of rejected) {
-    const cells = headers.map((_h, i) => (isPinCell(record, i) && record.fields[i] ? MASKED_PIN : (record.fields[i] ?? '')))
-    lines.push(csvLine([...cells, record.errors.map((e) => `${e.column}: ${e.message}`).join('; ')]))
+    const cells = headers.map((_h, i) => record.fields[i] ?? '')
+    const reason = record.errors.map((e) => `${e.column}: ${e.message}`).join('; ')
+    lines.push(csvLineAsWritten([...cells, formulaSafe(reason)], delimiter))
   }
   return lines.join('')
 }

@@ -124,11 +124,14 @@ export class ProvisioningService {
     }
   }
 
-  /** The last import's (or preview's) rejected rows, PIN cells masked. */
+  /**
+   * The last import's (or preview's) rejected rows as the user wrote them, PINs included (the one
+   * place they appear unmasked), with a reason column: fix them and import the file again.
+   */
   rejectedRows(): { filename: string; text: string } {
     const report = this.lastImport
     if (!report) throw new LintelError('not_found', 'There is no import to take rejected rows from; preview or import a file first.')
-    return { filename: 'rejected-rows.csv', text: rejectedRowsCsv(report.headers, report.rejectedRecords, pinCells(report, this.db().catalog().types)) }
+    return { filename: 'rejected-rows.csv', text: rejectedRowsCsv(report.headers, report.rejectedRecords, report.dialect.delimiter) }
   }
 
   exportCsv(kind: 'people' | 'credentials'): { filename: string; text: string } {

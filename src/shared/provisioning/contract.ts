@@ -87,7 +87,7 @@ export const provisioningCapability = {
     deleteDoor: command('Delete a door', byId, deleted),
     importPreview: command('Check a CSV without writing: row errors, counts, the first rows', ImportRequestSchema, ImportSummarySchema),
     importCommit: command('Import a CSV in one transaction (bad rows are skipped and reported)', ImportRequestSchema, ImportSummarySchema),
-    rejectedRows: command('The last import\'s rejected rows as CSV with an error column (PINs masked)', z.object({}).strict(), CsvFileSchema),
+    rejectedRows: command('The last import\'s rejected rows as the user wrote them (PINs unmasked: their own input) with a reason column, to correct and import again', z.object({}).strict(), CsvFileSchema),
     exportCsv: command('People or credentials as CSV (PINs masked, formula-safe)', z.object({ kind: z.enum(['people', 'credentials']) }).strict(), CsvFileSchema),
     recordStates: command('Each record\'s sync state (records not listed are synced)', z.object({}).strict(), RecordStatesSchema)
   },

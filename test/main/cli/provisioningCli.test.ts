@@ -62,14 +62,31 @@ describe('lintel import', () => {
     expect((await cli('export', '--db', db, '--people')).out.trim().split('\r\n')).toHaveLength(1)
   })
 
-  it('writes the rejected rows with an error column, PINs masked and formulas neutralised', async () => {
+  it('gives the rejected rows back as written (PINs too) with a reason column, in a 0600 file', async () => {
     const rejected = join(dir, 'rejected.csv')
+    writeFileSync(rejected, 'old', { mode: 0o644 })
     await cli('import', file('people.csv', CSV), '--db', db, '--rejected', rejected)
     const text = readFileSync(rejected, 'utf8')
-    expect(text.split('\r\n')[0]).toBe('first_name,last_name,email,credential_type,credential_value,pin,error')
-    expect(text).toContain(`"'=HYPERLINK(""x"")",Evil,not-an-email,,,••••,"email: ""not-an-email"" is not an email address."`)
-    expect(text).not.toContain('7391')
-    expect(text).not.toContain('1234')
+    expect(text.split('\r\n')[0]).toBe('\uFEFFfirst_name,last_name,email,credential_type,credential_value,pin,reason')
+    expect(text).toContain(`"=HYPERLINK(""x"")",Evil,not-an-email,,,7391,"email: ""not-an-email"" is not an email address."`)
+    expect(text).toContain('Bob,Weak,bob@example.com,,,1234,')
+    expect(statSync(rejected).mode & 0o777).toBe(0o600)
+  })
+
+  it('re-imports a corrected rejected-rows file, semicolons and all', async () => {
+    const source = ['first_name;last_name;email;pin', 'Ada;Lovelace;ada@example.com;583920', 'Bob;Weak;bob@example;583921'].join('\r\n')
+    const rejected = join(dir, 'rejected-semi.csv')
+    expect((await cli('import', file('semi.csv', source), '--db', db, '--rejected', rejected, '--json')).json()).toMatchObject({ imported: 1 })
+    const corrected = readFileSync(rejected, 'utf8').replace('bob@example;', 'bob@example.com;')
+    expect(corrected).toContain('Bob;Weak;bob@example.com;583921;')
+    const again = await cli('import', file('corrected.csv', corrected), '--db', db, '--json')
+    expect(again.json()).toMatchObject({ rows: 1, imported: 1, rejected: [] })
+    expect((await cli('export', '--db', db, '--credentials')).out).not.toContain('583921')
+  })
+
+  it('names the other row when a value repeats inside the file', async () => {
+    const text = ['first_name,last_name,email,credential_type,credential_value', 'A,One,a@example.com,PassFlow,PF-1111-2222', 'B,Two,b@example.com,,', 'C,Three,c@example.com,PassFlow,PF-1111-2222'].join('\n')
+    expect((await cli('import', file('dups.csv', text), '--db', db, '--json')).json()).toMatchObject({ rejected: [{ row: 4, column: 'credential_value', message: 'This value is already in use: same value as row 2.' }] })
   })
 
   it('exits 2 with {ok:false} for a file it cannot read, and for a mapping without the required columns', async () => {

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs'
+import { chmodSync, statSync, writeFileSync } from 'node:fs'
 import { LintelError } from '../../../shared/contract/result'
 import { delimiterLabel, delimiterNamed, DELIMITERS, encodingNamed, ENCODINGS, type Delimiter, type TextEncodingName } from '../../../shared/csv/dialect'
 import { IMPORT_COLUMNS, type ImportColumn, type ImportMapping } from '../../../shared/provisioning/importColumns'
@@ -33,7 +33,7 @@ export const importCommand: CliCommand = {
     '--create-groups   create the groups the file names that the site lacks (they open no doors until given access)',
     '--delimiter d     the column separator: comma, semicolon, tab or pipe (default: sniffed from the first lines)',
     '--encoding e      utf-8, utf-16le, utf-16be or windows-1252 (default: a byte order mark, else UTF-8 if the bytes are, else Windows-1252)',
-    '--rejected <f>    write the rejected rows to f as CSV, with an error column (PINs masked)',
+    '--rejected <f>    write the rejected rows to f as you wrote them (PINs too: the file is made 0600), plus a reason column; correct them and import f again',
     `Columns: ${IMPORT_COLUMNS.join(', ')} (first three required). A row is reported by its file line (the header is line 1).`,
     'Output: { rows, imported, updated, rejected: [{ row, column, message }] }. An unreadable file exits 2.'
   ],
@@ -60,7 +60,7 @@ export const importCommand: CliCommand = {
       })
       progress.finish()
       const rejectedFile = stringOption(values, 'rejected')
-      if (rejectedFile) writeFileSync(rejectedFile, provisioning.rejectedRows().text)
+      if (rejectedFile) writeRejected(rejectedFile, provisioning.rejectedRows().text)
       printReport(report, io)
     })
   }
@@ -74,6 +74,16 @@ function fileSize(file: string): number {
   } catch (error) {
     throw new LintelError(ImportErrorCode.unreadable, `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
+}
+
+/** The rejected rows hold the user's PINs: owner-only (0600), also when the file already existed. */
+function writeRejected(path: string, text: string): void {
+  try {
+    chmodSync(path, 0o600)
+  } catch {
+    // A new file: created 0600 below.
+  }
+  writeFileSync(path, text, { mode: 0o600 })
 }
 
 function dialectOptions(values: OptionValues): { delimiter?: Delimiter; encoding?: TextEncodingName } {
