@@ -3,19 +3,27 @@ import { openNodeServices, type SiteSource } from '../services/node'
 import type { Logger } from '../logger'
 
 import type { AppInfo } from '../../shared/contract'
+import { isValidTimeZone } from '../../shared/time/intlClock'
 import { stringOption } from './args'
 import type { OptionSpecs, OptionValues } from './command'
 import { UsageError, type CliIo } from './io'
 
-/** `--site <file>` and `--db <path>`, taken by every command that reads the site. */
-export const SITE_OPTIONS: OptionSpecs = { site: { type: 'string' }, db: { type: 'string' } }
+/** `--db <path>` and `--time-zone <zone>`, taken by every command that can create a database. */
+export const DB_OPTIONS: OptionSpecs = { db: { type: 'string' }, 'time-zone': { type: 'string' } }
+
+/** `--site <file>` and the database options, taken by every command that reads the site. */
+export const SITE_OPTIONS: OptionSpecs = { site: { type: 'string' }, ...DB_OPTIONS }
 
 /** `--db` as documented for every command that takes it. */
 export const DB_OPTION_HELP = "--db <path>       the database (default: the app's, seeded with the demo site on first start; a new one elsewhere starts with the standard credential types only)"
 
+/** `--time-zone` as documented for every command that can create a database. */
+export const TIME_ZONE_HELP = "--time-zone <z>   a new database's IANA time zone (e.g. Europe/Berlin), in which dates without an offset are read; default this machine's, with a note on stderr"
+
 /** Help lines for {@link SITE_OPTIONS}. */
 export const SITE_OPTION_HELP: readonly string[] = [
   DB_OPTION_HELP,
+  TIME_ZONE_HELP,
   '--site <file>     read a site snapshot instead (docs/site-format.md), in memory: nothing is written into a database'
 ]
 
@@ -23,8 +31,10 @@ export const SITE_OPTION_HELP: readonly string[] = [
 export function siteSource(values: OptionValues): SiteSource {
   const sitePath = stringOption(values, 'site')
   const dbPath = stringOption(values, 'db')
+  const timeZone = stringOption(values, 'time-zone')
   if (sitePath && dbPath) throw new UsageError('--site and --db are alternatives: give one')
-  return { sitePath, dbPath }
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw new UsageError(`--time-zone ${timeZone}: not an IANA time zone name (such as Europe/Berlin or America/New_York)`)
+  return { sitePath, dbPath, timeZone }
 }
 
 /** Warnings and logs go to stderr, through the CLI's io (so tests see them too). */

@@ -53,6 +53,7 @@ export function columnIndex(headers: readonly string[], mapping: ImportMapping):
   return index
 }
 
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::00)?$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const TRUE = new Set(['true', 'yes', 'y', '1', 'enabled', 'active'])
 const FALSE = new Set(['false', 'no', 'n', '0', 'disabled', 'inactive'])
@@ -111,13 +112,18 @@ export class RowReader {
     return fail('enabled', `"${text}" is not yes or no (true/false, 1/0).`)
   }
 
-  /** An instant as is; a date YYYY-MM-DD is the start of that day (valid_from) or of the next (valid_to) in site time. */
+  /**
+   * An instant as is. Without an offset, in the site's zone: a date YYYY-MM-DD is the start of that
+   * day (valid_from) or of the next (valid_to); a date and time (YYYY-MM-DD HH:MM) is that moment.
+   */
   private instant(text: string, column: ImportColumn, dayShift: number, fail: (c: ImportColumn, m: string) => null): string | null {
     if (text === '') return null
     if (isInstant(text)) return text
-    const day = parseLocalDate(text)
-    if (Number.isNaN(day)) return fail(column, `"${text}" is not a date (YYYY-MM-DD) or an instant with Z or an offset.`)
-    const at = instantsAtLocal(zoneTable(this.context.timezone), day + dayShift, 0)[0] ?? (day + dayShift) * MS_PER_DAY
+    const local = LOCAL_DATE_TIME.exec(text)
+    const day = parseLocalDate(local ? (local[1] ?? '') : text)
+    if (Number.isNaN(day)) return fail(column, `"${text}" is not a date (YYYY-MM-DD), a local date and time (YYYY-MM-DD HH:MM) or an instant with Z or an offset.`)
+    const [shift, minute] = local ? [0, Number(local[2]) * 60 + Number(local[3])] : [dayShift, 0]
+    const at = instantsAtLocal(zoneTable(this.context.timezone), day + shift, minute)[0] ?? (day + shift) * MS_PER_DAY + minute * 60_000
     return new Date(at).toISOString().replace('.000Z', 'Z')
   }
 

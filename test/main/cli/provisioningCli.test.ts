@@ -170,6 +170,35 @@ describe('lintel groups add, and import --create-groups', () => {
   })
 })
 
+describe('a new database\'s time zone', () => {
+  const DATES = 'first_name,last_name,email,valid_from,valid_to\nAda,Lovelace,ada@example.com,2026-07-01,2026-07-31\nBob,B,bob@example.com,2026-07-01 08:30,2026-08-01T00:00:00Z\n'
+  const person = async (email: string) => (await cli('people', '--db', db, '--json')).json<{ people: { email: string; valid_from?: string; valid_to?: string }[] }>().people.find((p) => p.email === email)
+
+  it('takes --time-zone and reads every date without an offset in it (2026-07-01 in Europe/Berlin)', async () => {
+    const run = await cli('import', file('dates.csv', DATES), '--db', db, '--time-zone', 'Europe/Berlin', '--json')
+    expect(run.json()).toMatchObject({ imported: 2 })
+    expect(run.err).not.toMatch(/time zone/)
+    expect(await person('ada@example.com')).toMatchObject({ valid_from: '2026-06-30T22:00:00Z', valid_to: '2026-07-31T22:00:00Z' })
+    expect(await person('bob@example.com')).toMatchObject({ valid_from: '2026-07-01T06:30:00Z', valid_to: '2026-08-01T00:00:00Z' })
+    expect((await cli('site', '--db', db)).out).toMatch(/\(Europe\/Berlin\)/)
+  })
+
+  it('defaults to the machine\'s zone and says so on stderr; an unknown zone exits 2', async () => {
+    const run = await cli('import', file('dates.csv', DATES), '--db', db, '--json')
+    expect(run.code).toBe(0)
+    expect(run.err).toMatch(/is a new database in this machine's time zone, .+; .*--time-zone/)
+    const bad = await cli('import', file('dates.csv', DATES), '--db', `${db}-2`, '--time-zone', 'Mars/Olympus', '--json')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/--time-zone Mars\/Olympus: not an IANA time zone name/)
+  })
+
+  it('warns that --time-zone does not move an existing database', async () => {
+    await cli('groups', 'add', 'Staff', '--db', db, '--time-zone', 'Europe/Berlin')
+    const run = await cli('groups', 'add', 'Night', '--db', db, '--time-zone', 'Asia/Tokyo')
+    expect(run.err).toMatch(/already has the time zone Europe\/Berlin/)
+  })
+})
+
 describe('lintel export', () => {
   it('exports a valid snapshot of a new database: only the standard credential types', async () => {
     const run = await cli('export', '--db', db, '--snapshot')

@@ -6,17 +6,17 @@ import { ImportErrorCode, type ImportReport } from '../../provisioning/importPeo
 import { decodeText, fileBytes } from '../../provisioning/textSource'
 import { stringOption } from '../args'
 import type { CliCommand, OptionValues } from '../command'
-import { DB_OPTION_HELP, withServices } from '../services'
+import { DB_OPTION_HELP, DB_OPTIONS, TIME_ZONE_HELP, withServices } from '../services'
 import { UsageError, type CliIo } from '../io'
 import { createProgress } from '../progress'
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import people and credentials from a CSV file (bad rows are reported, never abort the good ones)',
-  usage: '<file.csv> [--db <path>] [--dry-run] [--allow-weak-pins] [--map column=Header ...] [--rejected <out.csv>] [--create-groups] [--delimiter , | ; | tab | pipe] [--encoding utf-8 | utf-16le | utf-16be | windows-1252]',
+  usage: '<file.csv> [--db <path>] [--time-zone <zone>] [--dry-run] [--allow-weak-pins] [--map column=Header ...] [--rejected <out.csv>] [--create-groups] [--delimiter , | ; | tab | pipe] [--encoding utf-8 | utf-16le | utf-16be | windows-1252]',
   positionals: true,
   options: {
-    db: { type: 'string' },
+    ...DB_OPTIONS,
     'dry-run': { type: 'boolean' },
     'allow-weak-pins': { type: 'boolean' },
     map: { type: 'string', multiple: true },
@@ -27,6 +27,7 @@ export const importCommand: CliCommand = {
   },
   details: [
     DB_OPTION_HELP,
+    TIME_ZONE_HELP,
     '--dry-run         check every row and report, writing nothing',
     '--allow-weak-pins accept PINs such as 1234, 0000 or 121212',
     '--map c=Header    read column c (first_name, email, pin, …) from the header "Header"; default: guessed from the headers',
