@@ -84,7 +84,7 @@ export class ImportWriter {
       credential_type_id: credential.credential_type_id,
       value: credential.value,
       enabled: true,
-      status: 'active',
+      status: credential.status,
       label: credential.label,
       issued_at: this.now,
       device: credential.pin ? null : credential.label

@@ -16,6 +16,8 @@ export interface ImportedCredential {
   value: string
   label: string | null
   pin: boolean
+  /** Phone credentials (the mobile types: HID Mobile Access, PassFlow) start as invitations; others are active. */
+  status: 'active' | 'invited'
 }
 
 /** A valid row: the person's fields and the credentials to issue. Absent optional cells are null. */
@@ -176,6 +178,6 @@ export class RowReader {
       fail(column, checked.code === 'pin_weak' ? `${checked.message.replace('or override', 'or import with --allow-weak-pins')}` : checked.message)
       return
     }
-    out.push({ credential_type_id: type.id, value: checked.value, label: label || null, pin: type.format === 'pin' })
+    out.push({ credential_type_id: type.id, value: checked.value, label: label || null, pin: type.format === 'pin', status: type.format === 'mobile' ? 'invited' : 'active' })
   }
 }

@@ -213,7 +213,7 @@ describe('lintel export', () => {
     const run = await cli('export', '--db', db, '--credentials', '--out', out, '--json')
     expect(run.json()).toMatchObject({ file: out })
     const lines = readFileSync(out, 'utf8').trim().split('\r\n')
-    expect(lines.slice(1)).toEqual(['1,1,ada@example.com,PassFlow,PF-1A2B-3C4D,,,true,active,pending', '2,1,ada@example.com,PIN,••••,PIN,,true,active,pending'])
+    expect(lines.slice(1)).toEqual(['1,1,ada@example.com,PassFlow,PF-1A2B-3C4D,,,true,invited,pending', '2,1,ada@example.com,PIN,••••,PIN,,true,active,pending'])
   })
 
   it('needs exactly one of --snapshot, --people, --credentials (exit 2)', async () => {

@@ -52,9 +52,9 @@ describe('importPeople', () => {
     expect(site.people.find((p) => p.id === 2)).toMatchObject({ last_name: 'Whitaker-Jones', email: 'BEN.WHITAKER@example.com', group_ids: [1] })
     const ada = site.people.find((p) => p.email === 'ada@example.com')
     expect(ada?.group_ids).toEqual([1, 3])
-    expect(site.credentials.filter((c) => c.person_id === ada?.id).map((c) => [c.credential_type_id, c.value, c.label])).toEqual([
-      [9, 'PF-1A2B-3C4D', 'Pixel 9, work'],
-      [6, '583920', 'PIN']
+    expect(site.credentials.filter((c) => c.person_id === ada?.id).map((c) => [c.credential_type_id, c.value, c.label, c.status])).toEqual([
+      [9, 'PF-1A2B-3C4D', 'Pixel 9, work', 'invited'],
+      [6, '583920', 'PIN', 'active']
     ])
   })
 

@@ -38,8 +38,8 @@ describe('RowReader', () => {
       row: {
         first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', enabled: true, valid_from: '2026-06-30T23:00:00Z', valid_to: null, group_ids: [1, 3],
         credentials: [
-          { credential_type_id: 9, value: 'PF-1A2B-3C4D', label: 'Pixel 9', pin: false },
-          { credential_type_id: 6, value: '583920', label: 'PIN', pin: true }
+          { credential_type_id: 9, value: 'PF-1A2B-3C4D', label: 'Pixel 9', pin: false, status: 'invited' },
+          { credential_type_id: 6, value: '583920', label: 'PIN', pin: true, status: 'active' }
         ]
       }
     })
