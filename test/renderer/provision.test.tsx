@@ -97,7 +97,8 @@ describe('Provision: bulk import', () => {
   it('reads a Windows-1252 semicolon file, shows how it was read, and lets the user change it', async () => {
     const { holder } = renderApp('provision')
     // "Zoë;Ødegaard" in Windows-1252: ë is 0xEB and Ø is 0xD8, one byte each.
-    const bytes = Uint8Array.from([...Buffer.from('first_name;last_name;email\r\nZo'), 0xeb, 0x3b, 0xd8, ...Buffer.from('degaard;zoe@example.com\r\n')])
+    const ascii = (text: string): number[] => [...new TextEncoder().encode(text)]
+    const bytes = Uint8Array.from([...ascii('first_name;last_name;email\r\nZo'), 0xeb, 0x3b, 0xd8, ...ascii('degaard;zoe@example.com\r\n')])
     const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
     await act(async () => {
       fireEvent.change(input, { target: { files: [new File([bytes], 'excel.csv', { type: 'text/csv' })] } })

@@ -30,6 +30,7 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'import_no_header',
   'import_mixed_encoding',
   'import_xlsx_unreadable',
+  'import_no_sheet',
   'group_exists',
   'invalid_record',
   'db_unreadable',

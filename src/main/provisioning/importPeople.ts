@@ -66,10 +66,25 @@ export interface ImportReport {
  * leaves the database wholly before or wholly after. Bad rows are reported and skipped; they never
  * abort the good ones. The caller must not write to the store while this runs.
  */
-export async function importPeople(store: Store, chunks: AsyncIterable<string>, options: ImportOptions = {}): Promise<ImportReport> {
+export function importPeople(store: Store, chunks: AsyncIterable<string>, options: ImportOptions = {}): Promise<ImportReport> {
+  return importRecords(store, (run) => run.csvBatches(chunks), options)
+}
+
+/** Records read from a file, a batch at a time, and how many bytes (or characters) they came from. */
+export interface RecordBatch {
+  records: CsvRecord[]
+  bytes: number
+}
+
+/** Imports records already split into cells (a spreadsheet's rows), as {@link importPeople} does CSV. */
+export function importSheetRows(store: Store, batches: AsyncIterable<RecordBatch>, options: ImportOptions = {}): Promise<ImportReport> {
+  return importRecords(store, () => batches, options)
+}
+
+async function importRecords(store: Store, source: (run: ImportRun) => AsyncIterable<RecordBatch>, options: ImportOptions): Promise<ImportReport> {
   const run = new ImportRun(store, options)
   try {
-    await store.transactionAsync(() => run.readAll(chunks), { keep: !options.dryRun })
+    await store.transactionAsync(() => run.readAll(source(run)), { keep: !options.dryRun })
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new LintelError(ImportErrorCode.syntax, `${options.source ? `${options.source} ` : ''}${error.message}`)
     throw error
@@ -94,22 +109,29 @@ class ImportRun {
 
   private delimiter: Delimiter = ','
 
-  async readAll(chunks: AsyncIterable<string>): Promise<void> {
+  /** CSV text chunks as record batches; the delimiter is sniffed from the first chunk unless given. */
+  async *csvBatches(chunks: AsyncIterable<string>): AsyncGenerator<RecordBatch> {
     let parser: CsvParser | undefined
-    let reported = 0
     for await (const chunk of chunks) {
-      this.counts.bytes += chunk.length
       if (!parser) {
         this.delimiter = this.options.delimiter ?? sniffDelimiter(chunk.slice(0, 64 * 1024))
         parser = new CsvParser({ delimiter: this.delimiter, maxRecordChars: MAX_RECORD_CHARS })
       }
-      for (const record of parser.push(chunk)) this.take(record)
+      yield { records: parser.push(chunk), bytes: chunk.length }
+    }
+    yield { records: parser?.end() ?? [], bytes: 0 }
+  }
+
+  async readAll(batches: AsyncIterable<RecordBatch>): Promise<void> {
+    let reported = 0
+    for await (const batch of batches) {
+      this.counts.bytes += batch.bytes
+      for (const record of batch.records) this.take(record)
       if (this.counts.rows - reported >= 2000) {
         reported = this.counts.rows
         this.options.onProgress?.({ rows: this.counts.rows, bytes: this.counts.bytes })
       }
     }
-    for (const record of parser?.end() ?? []) this.take(record)
     if (!this.headers) throw new LintelError(ImportErrorCode.mapping, 'The file is empty: the first line must name the columns.')
     this.options.onProgress?.({ rows: this.counts.rows, bytes: this.counts.bytes })
   }

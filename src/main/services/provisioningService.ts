@@ -4,7 +4,7 @@ import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../..
 import type { ImportMapping } from '../../shared/provisioning/importColumns'
 import type { Delimiter, TextEncodingName } from '../../shared/csv/dialect'
 import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from '../provisioning/exports'
-import { importPeople, type ImportOptions, type ImportReport } from '../provisioning/importPeople'
+import { importPeople, importSheetRows, type ImportOptions, type ImportReport, type RecordBatch } from '../provisioning/importPeople'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
 import type { SyncEvidence } from '../../shared/diagnose/model'
@@ -109,10 +109,19 @@ export class ProvisioningService {
    * app: never during a sync or another import. The full report is returned, and its rejected rows
    * stay available to {@link rejectedRows}.
    */
-  async importStream(chunks: AsyncIterable<string>, options: ImportOptions): Promise<ImportReport> {
+  importStream(chunks: AsyncIterable<string>, options: ImportOptions): Promise<ImportReport> {
+    return this.guardedImport(options, (store) => importPeople(store, chunks, options))
+  }
+
+  /** Imports a spreadsheet's rows (already cells) under the same guards as {@link importStream}. */
+  importSheet(batches: AsyncIterable<RecordBatch>, options: ImportOptions): Promise<ImportReport> {
+    return this.guardedImport(options, (store) => importSheetRows(store, batches, options))
+  }
+
+  private async guardedImport(options: ImportOptions, start: (store: Store) => Promise<ImportReport>): Promise<ImportReport> {
     const store = this.db()
     if (this.syncing || this.importing) throw new LintelError(ProvisioningErrorCode.busy, 'A sync or another import is running; try again when it ends.')
-    const run = importPeople(store, chunks, options)
+    const run = start(store)
     this.importing = run
     try {
       const report = await run

@@ -103,6 +103,7 @@ export class RowReader {
 
   private email(text: string, fail: (c: ImportColumn, m: string) => null): string {
     if (text === '') return fail('email', 'An email address is required.') ?? ''
+    if (text.startsWith('=')) return fail('email', `"${text}" is a formula with no saved value, not an email address: open and save the workbook in Excel, or type the address.`) ?? ''
     return EMAIL.test(text) ? text : (fail('email', `"${text}" is not an email address.`) ?? '')
   }
 
