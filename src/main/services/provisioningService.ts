@@ -3,7 +3,7 @@ import type { Id } from '../../shared/domain/site'
 import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../../shared/provisioning/contract'
 import type { ImportMapping } from '../../shared/provisioning/importColumns'
 import type { Delimiter, TextEncodingName } from '../../shared/csv/dialect'
-import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from '../provisioning/exports'
+import { credentialsTable, MASKED_PIN, peopleTable, pinCells, rejectedRowsCsv, tableCsv, type ExportTable } from '../provisioning/exports'
 import { importPeople, importSheetRows, type ImportOptions, type ImportReport, type RecordBatch } from '../provisioning/importPeople'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
@@ -144,10 +144,14 @@ export class ProvisioningService {
   }
 
   exportCsv(kind: 'people' | 'credentials'): { filename: string; text: string } {
+    return { filename: `${kind}.csv`, text: tableCsv(this.exportTable(kind)) }
+  }
+
+  /** People or credentials as a table (PINs masked), for the CSV and XLSX exports. */
+  exportTable(kind: 'people' | 'credentials'): ExportTable {
     const store = this.db()
     const site = store.snapshot()
-    const text = kind === 'people' ? peopleCsv(site, syncStates(store)) : credentialsCsv(site, syncStates(store))
-    return { filename: `${kind}.csv`, text }
+    return kind === 'people' ? peopleTable(site, syncStates(store)) : credentialsTable(site, syncStates(store))
   }
 
   /**

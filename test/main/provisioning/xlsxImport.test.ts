@@ -76,3 +76,32 @@ function bomb(good: Buffer): Buffer {
   copy.writeUInt32LE(0xfffffff0, dirOffset + 24)
   return copy
 }
+
+describe('lintel export --format xlsx', () => {
+  it('writes people and credentials as a workbook: formulas neutralised, PINs masked, booleans kept', async () => {
+    const path = db()
+    const csv = join(dir, 'formula.csv')
+    writeFileSync(csv, 'first_name,last_name,email,pin\n"=HYPERLINK(""http://evil.example"",""Ada"")",@Lovelace,ada@example.com,583920\n')
+    expect((await cli('import', csv, '--db', path, '--json')).json()).toMatchObject({ imported: 1 })
+    const peopleFile = join(dir, 'people.xlsx')
+    expect((await cli('export', '--people', '--format', 'xlsx', '--out', peopleFile, '--db', path, '--json')).json()).toMatchObject({ file: peopleFile })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(peopleFile)
+    const row = book.getWorksheet('People')?.getRow(2)
+    expect(row?.getCell(2).value).toBe('\'=HYPERLINK("http://evil.example","Ada")')
+    expect(row?.getCell(3).value).toBe('\'@Lovelace')
+    expect(row?.getCell(5).value).toBe(true)
+    expect(row?.getCell(2).formula).toBeUndefined()
+    const credFile = join(dir, 'credentials.xlsx')
+    await cli('export', '--credentials', '--format', 'xlsx', '--out', credFile, '--db', path)
+    const creds = new ExcelJS.Workbook()
+    await creds.xlsx.readFile(credFile)
+    expect(creds.getWorksheet('Credentials')?.getRow(2).getCell(5).value).toBe('••••')
+  })
+
+  it('needs --out and refuses a snapshot or an unknown format (exit 2)', async () => {
+    expect((await cli('export', '--people', '--format', 'xlsx', '--db', db())).code).toBe(2)
+    expect((await cli('export', '--snapshot', '--format', 'xlsx', '--out', join(dir, 'x.xlsx'), '--db', db())).code).toBe(2)
+    expect((await cli('export', '--people', '--format', 'ods', '--db', db())).code).toBe(2)
+  })
+})
