@@ -46,11 +46,24 @@ export interface CliIo {
   readonly interactive: boolean
   /** When the command started (epoch ms): `--timeout S` counts from here. */
   readonly startedAt?: number
+  /** Asks the user a question on the terminal; absent when stdin or stderr is not a terminal. */
+  readonly ask?: (question: string) => Promise<string>
 }
 
 export const processIo = (json: boolean): CliIo => ({
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   json,
-  interactive: Boolean(process.stdout.isTTY && process.stderr.isTTY)
+  interactive: Boolean(process.stdout.isTTY && process.stderr.isTTY),
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {})
 })
+
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises')
+  const terminal = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await terminal.question(question)
+  } finally {
+    terminal.close()
+  }
+}

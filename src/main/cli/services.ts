@@ -3,6 +3,7 @@ import { openNodeServices, type SiteSource } from '../services/node'
 import type { Logger } from '../logger'
 
 import type { AppInfo } from '../../shared/contract'
+import { existsSync } from 'node:fs'
 import { isValidTimeZone } from '../../shared/time/intlClock'
 import { stringOption } from './args'
 import type { OptionSpecs, OptionValues } from './command'
@@ -57,8 +58,23 @@ export interface OpenOptions {
 }
 
 /** Opens the app's services on the site the options name. The caller closes them. */
-export function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
-  return openNodeServices({ ...siteSource(values), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) })
+export async function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
+  const source = siteSource(values)
+  const timeZone = source.timeZone ?? (await askTimeZone(source.dbPath, io))
+  return openNodeServices({ ...source, ...(timeZone ? { timeZone } : {}), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) })
+}
+
+/**
+ * On a terminal only, asks for a new database's time zone. An empty or unknown answer keeps the
+ * machine's zone (the store says so on stderr): the CLI never fails for want of a zone.
+ */
+async function askTimeZone(dbPath: string | undefined, io: CliIo): Promise<string | undefined> {
+  if (!dbPath || !io.ask || existsSync(dbPath)) return undefined
+  const machine = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+  const answer = (await io.ask(`${dbPath} is a new database. Its time zone (IANA name, e.g. Europe/Berlin) [${machine}]: `)).trim()
+  if (answer === '' || isValidTimeZone(answer)) return answer || undefined
+  io.err(`lintel: "${answer}" is not an IANA time zone name; keeping ${machine}.`)
+  return undefined
 }
 
 /** Opens the services, runs one command's work on them, and always closes them. */

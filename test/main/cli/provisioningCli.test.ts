@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseSite } from '../../../src/shared/domain/site'
+import { runCli } from '../../../src/main/cli'
+import type { CliIo } from '../../../src/main/cli/io'
 import { cli } from '../../helpers/cli'
 import { startDoorFlowFixture } from '../../fixtures/doorflow/server'
 
@@ -190,6 +192,19 @@ describe('a new database\'s time zone', () => {
     const bad = await cli('import', file('dates.csv', DATES), '--db', `${db}-2`, '--time-zone', 'Mars/Olympus', '--json')
     expect(bad.code).toBe(2)
     expect(bad.err).toMatch(/--time-zone Mars\/Olympus: not an IANA time zone name/)
+  })
+
+  it('asks on a terminal for a new database\'s zone, and never fails for want of one', async () => {
+    const asked: string[] = []
+    const terminal = (answer: string) => (json: boolean): CliIo => ({ out: () => undefined, err: (t) => void asked.push(t), json, interactive: false, ask: async (q) => (asked.push(q), answer) })
+    expect(await runCli(['import', file('dates.csv', DATES), '--db', db, '--json'], terminal('Europe/Berlin'))).toBe(0)
+    expect(asked[0]).toMatch(/is a new database\. Its time zone \(IANA name, e\.g\. Europe\/Berlin\) \[.+\]: $/)
+    expect(await person('ada@example.com')).toMatchObject({ valid_from: '2026-06-30T22:00:00Z' })
+    asked.length = 0
+    expect(await runCli(['groups', 'add', 'Staff', '--db', db], terminal('Europe/Paris'))).toBe(0)
+    expect(asked).toEqual([])
+    expect(await runCli(['import', file('dates.csv', DATES), '--db', `${db}-2`, '--json'], terminal('Mars/Olympus'))).toBe(0)
+    expect(asked.join('\n')).toMatch(/"Mars\/Olympus" is not an IANA time zone name; keeping /)
   })
 
   it('warns that --time-zone does not move an existing database', async () => {
