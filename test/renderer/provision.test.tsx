@@ -94,6 +94,18 @@ describe('Provision: bulk import', () => {
     expect(screen.getByRole('button', { name: 'Download rejected rows (CSV, as you wrote them: PINs included)' })).toBeTruthy()
   })
 
+  it('refuses a file mixing UTF-8 and Windows-1252, naming the file and line', async () => {
+    renderApp('provision')
+    const ascii = (text: string): number[] => [...new TextEncoder().encode(text)]
+    const bytes = Uint8Array.from([...ascii('first_name,last_name,email\nZoë,A,zoe@example.com\nRen'), 0xe9, ...ascii(',B,rene@example.com\n')])
+    const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([bytes], 'mixed.csv', { type: 'text/csv' })] } })
+    })
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^mixed\.csv line 3: the file mixes encodings/)
+    expect(screen.queryByRole('button', { name: '3. Preview' })).toBeNull()
+  })
+
   it('reads a Windows-1252 semicolon file, shows how it was read, and lets the user change it', async () => {
     const { holder } = renderApp('provision')
     // "Zoë;Ødegaard" in Windows-1252: ë is 0xEB and Ø is 0xD8, one byte each.

@@ -135,3 +135,24 @@ export function detectEncoding(head: Uint8Array): { encoding: TextEncodingName; 
   if (bom) return { encoding: bom.encoding, bom: bom.length }
   return { encoding: scanUtf8(head).invalidAt >= 0 ? 'windows-1252' : 'utf-8', bom: 0 }
 }
+
+/** A file's encoding read from all its bytes, or the line where UTF-8 and Windows-1252 meet. */
+export type WholeFileEncoding = { encoding: TextEncodingName; bom: number } | { mixedAtLine: number }
+
+/**
+ * The encoding of a whole file in memory (the app's import wizard): as {@link detectEncoding}, but a
+ * file holding both valid UTF-8 and bytes that cannot be UTF-8 is mixed, at the line of the later one.
+ */
+export function encodingOfWhole(bytes: Uint8Array): WholeFileEncoding {
+  const bom = encodingFromBom(bytes)
+  if (bom && bom.encoding !== 'utf-8') return { encoding: bom.encoding, bom: bom.length }
+  const scan = scanUtf8(bytes)
+  // In a whole file, a sequence cut by the end is not waiting for more bytes: it is invalid.
+  const invalidAt = scan.invalidAt >= 0 ? scan.invalidAt : scan.end < bytes.length ? scan.end : -1
+  if (invalidAt < 0) return { encoding: 'utf-8', bom: bom?.length ?? 0 }
+  if (scan.multiByteAt < 0 && !bom) return { encoding: 'windows-1252', bom: 0 }
+  const at = bom ? invalidAt : Math.max(invalidAt, scan.multiByteAt)
+  let line = 1
+  for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) line++
+  return { mixedAtLine: line }
+}

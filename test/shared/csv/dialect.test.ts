@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectEncoding, delimiterNamed, encodingNamed, scanUtf8, sniffDelimiter } from '../../../src/shared/csv/dialect'
+import { detectEncoding, delimiterNamed, encodingOfWhole, encodingNamed, scanUtf8, sniffDelimiter } from '../../../src/shared/csv/dialect'
 import { CsvParser, CsvSyntaxError, parseCsv } from '../../../src/shared/csv/parse'
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b)
@@ -56,5 +56,15 @@ describe('CsvParser with a delimiter', () => {
     const parser = new CsvParser({ maxRecordChars: 100 })
     expect(() => parser.push(`a,b\n${'x'.repeat(200)}`)).toThrow(CsvSyntaxError)
     expect(() => new CsvParser({ maxRecordChars: 100 }).push(`a,b\n${'x'.repeat(200)}`)).toThrow(/line 2: a record is longer/)
+  })
+})
+
+describe('encodingOfWhole', () => {
+  const utf8 = (text: string): number[] => [...new TextEncoder().encode(text)]
+  it('finds Windows-1252 past the first chunk, and the line where a file turns from UTF-8 to Windows-1252', () => {
+    expect(encodingOfWhole(Uint8Array.from([...utf8('a\n'.repeat(40_000)), 0xe9]))).toEqual({ encoding: 'windows-1252', bom: 0 })
+    expect(encodingOfWhole(Uint8Array.from([...utf8('h\nZoë\nRen'), 0xe9, 0x0a]))).toEqual({ mixedAtLine: 3 })
+    expect(encodingOfWhole(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('h\n'), 0xe9]))).toEqual({ mixedAtLine: 2 })
+    expect(encodingOfWhole(Uint8Array.from([0xff, 0xfe, 0x61, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 })
   })
 })

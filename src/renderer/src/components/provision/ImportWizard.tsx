@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { delimiterLabel, DELIMITERS, detectEncoding, ENCODINGS, sniffDelimiter, type Delimiter, type TextEncodingName } from '../../../../shared/csv/dialect'
+import { delimiterLabel, DELIMITERS, encodingOfWhole, ENCODINGS, sniffDelimiter, type Delimiter, type TextEncodingName } from '../../../../shared/csv/dialect'
 import { CsvParser } from '../../../../shared/csv/parse'
 import type { ImportSummary } from '../../../../shared/provisioning/contract'
 import { IMPORT_COLUMNS, mappingProblems, REQUIRED_COLUMNS, suggestMapping, type ImportColumn, type ImportMapping } from '../../../../shared/provisioning/importColumns'
@@ -29,9 +29,11 @@ function readBytes(file: File): Promise<Uint8Array> {
 
 /** Decodes a file as main would: the encoding and delimiter detected unless the user chose them. */
 export function loadFile(name: string, bytes: Uint8Array, chosen: { encoding?: TextEncodingName; delimiter?: Delimiter } = {}): Loaded {
-  const detected = detectEncoding(bytes.subarray(0, 65_536))
-  const encoding = chosen.encoding ?? detected.encoding
-  const bom = detected.bom > 0 && detected.encoding === encoding
+  const detected = encodingOfWhole(bytes)
+  if ('mixedAtLine' in detected && !chosen.encoding) throw new Error(`${name} line ${detected.mixedAtLine}: the file mixes encodings (UTF-8 and Windows-1252). Save it again from the spreadsheet as "CSV UTF-8".`)
+  const found = 'mixedAtLine' in detected ? { encoding: 'utf-8' as const, bom: 0 } : detected
+  const encoding = chosen.encoding ?? found.encoding
+  const bom = found.bom > 0 && found.encoding === encoding
   const csv = new TextDecoder(encoding).decode(bytes)
   const delimiter = chosen.delimiter ?? sniffDelimiter(csv.slice(0, 65_536))
   return { name, bytes, csv, headers: headersOf(csv, delimiter), delimiter, encoding, bom }
@@ -49,6 +51,7 @@ export function ImportWizard() {
   const api = useApi()
   const id = useId()
   const [file, setFile] = useState<Loaded | null>(null)
+  const [fileError, setFileError] = useState<string | null>(null)
   const [mapping, setMapping] = useState<ImportMapping>({})
   const [allowWeakPins, setAllowWeakPins] = useState(false)
   const [createGroups, setCreateGroups] = useState(false)
@@ -61,7 +64,13 @@ export function ImportWizard() {
   async function pick(list: FileList | null) {
     const chosen = list?.[0]
     if (!chosen) return
-    reload(loadFile(chosen.name, await readBytes(chosen)))
+    setFileError(null)
+    try {
+      reload(loadFile(chosen.name, await readBytes(chosen)))
+    } catch (error) {
+      setFile(null)
+      setFileError((error as Error).message)
+    }
   }
 
   function reload(loaded: Loaded) {
@@ -82,6 +91,11 @@ export function ImportWizard() {
         <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.target.files)} />
         <span className="hint">Columns: {IMPORT_COLUMNS.join(', ')}. Comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252 (Excel&apos;s &quot;CSV&quot;).</span>
       </div>
+      {fileError ? (
+        <p className="error" role="alert">
+          {fileError}
+        </p>
+      ) : null}
       {file ? (
         <>
           <DialectStep file={file} onChange={(chosen) => reload(loadFile(file.name, file.bytes, chosen))} />
