@@ -144,6 +144,15 @@ describe('lintel import: the files Excel writes', () => {
     expect(await names()).toEqual([])
   })
 
+  it('refuses a 50 MB single-column file at its first line, naming the file, and writes nothing (exit 2)', async () => {
+    const path = join(dir, 'single.csv')
+    writeFileSync(path, Buffer.alloc(50 << 20, 'name\n'))
+    const run = await cli('import', path, '--db', db, '--json')
+    expect(run.code).toBe(2)
+    expect(run.json()).toMatchObject({ ok: false, error: { code: 'import_no_header', message: expect.stringMatching(/single\.csv line 1: the first line has a single column \("name"\)/) } })
+    expect(await names()).toEqual([])
+  })
+
   it('refuses a sheet with no header row (exit 2)', async () => {
     const run = await cli('import', file('noheader.csv', 'Ada,Lovelace,ada@example.com\n'), '--db', db, '--json')
     expect(run.code).toBe(2)
