@@ -201,6 +201,9 @@ describe('a new database\'s time zone', () => {
     const bad = await cli('import', file('dates.csv', DATES), '--db', `${db}-2`, '--time-zone', 'Mars/Olympus', '--json')
     expect(bad.code).toBe(2)
     expect(bad.err).toMatch(/--time-zone Mars\/Olympus: not an IANA time zone name/)
+    const sync = await cli('sync', '--api', 'http://127.0.0.1:9', '--token', 't', '--db', `${db}-3`, '--time-zone', 'Mars/Olympus', '--json')
+    expect(sync.code).toBe(2)
+    expect(sync.err).toMatch(/--time-zone Mars\/Olympus/)
   })
 
   it('asks on a terminal for a new database\'s zone, and never fails for want of one', async () => {
