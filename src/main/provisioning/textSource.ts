@@ -51,7 +51,9 @@ export async function decodeText(bytes: AsyncIterable<Uint8Array>, name: string,
     }
     if (!first.done) yield decode(head)
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield decode(next.value)
-    const rest = decoder.end()
+    const cut = guard?.finish()
+    // The UTF-8 decoder still holds the cut bytes: read them again as Windows-1252.
+    const rest = cut && guard?.encoding !== current ? iconv.decode(Buffer.from(cut), 'windows-1252') : decoder.end()
     if (rest) yield rest
   }
   return {
@@ -89,6 +91,15 @@ class EncodingGuard {
     if (this.firstInvalid !== null) this.encoding = 'windows-1252'
     this.lines += countLineFeeds(bytes, scan.end)
     this.carry = bytes.slice(scan.end)
+  }
+
+  /** At the end of the file a sequence still cut is not waiting for more bytes: it cannot be UTF-8. */
+  finish(): Uint8Array | undefined {
+    if (this.carry.length === 0) return undefined
+    this.firstInvalid ??= this.lines
+    if (this.fixed || this.firstMultiByte !== null) this.fail()
+    this.encoding = 'windows-1252'
+    return this.carry
   }
 
   private lineAt(bytes: Uint8Array, offset: number): number {

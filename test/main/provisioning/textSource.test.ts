@@ -37,6 +37,11 @@ describe('decodeText', () => {
     await expect(read(other)).rejects.toMatchObject({ message: expect.stringMatching(/^people\.csv line 3: this line is UTF-8, but the lines before it are Windows-1252/) })
   })
 
+  it('treats a byte still cut at the end of the file as not UTF-8', async () => {
+    await expect(read(Buffer.concat([Buffer.from('a;b\r\nZoë;x\r\nRen'), Buffer.from([0xe9])]))).rejects.toMatchObject({ code: 'import_mixed_encoding', message: expect.stringMatching(/line 3/) })
+    expect(await read(Buffer.concat([Buffer.from('a;b\r\nRen'), Buffer.from([0xe9])]))).toEqual({ text: 'a;b\r\nRené', encoding: 'windows-1252', bom: false })
+  })
+
   it('honours an encoding given by the user', async () => {
     expect((await read(iconv.encode(TEXT, 'utf-16le'), 'utf-16le')).text).toBe(TEXT)
     expect((await read(Buffer.from('Zoë'), 'windows-1252')).text).toBe('ZoÃ«')
