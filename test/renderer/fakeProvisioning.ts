@@ -1,4 +1,5 @@
 import { fail, ok, type LintelApi, type Result, type Unsubscribe } from '../../src/shared/contract'
+import { sniffDelimiter, type Delimiter } from '../../src/shared/csv/dialect'
 import { CsvParser } from '../../src/shared/csv/parse'
 import { csvLine } from '../../src/shared/csv/write'
 import type { Credential, Id, Person, Site } from '../../src/shared/domain/site'
@@ -68,8 +69,9 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
     return ok(credential)
   }
 
-  function runImport(request: { csv: string; mapping?: ImportMapping | undefined; allowWeakPins?: boolean | undefined }, commit: boolean): Result<ImportSummary> {
-    const parser = new CsvParser()
+  function runImport(request: { csv: string; mapping?: ImportMapping | undefined; allowWeakPins?: boolean | undefined; delimiter?: Delimiter | undefined; createGroups?: boolean | undefined; encoding?: ImportSummary['dialect'] extends infer D ? Omit<D & object, 'delimiter'> | undefined : never }, commit: boolean): Result<ImportSummary> {
+    const delimiter = request.delimiter ?? sniffDelimiter(request.csv)
+    const parser = new CsvParser({ delimiter })
     const [header, ...records] = [...parser.push(request.csv), ...parser.end()]
     const headers = (header?.fields ?? []).map((h) => h.trim())
     const mapping = request.mapping ?? suggestMapping(headers)
@@ -93,7 +95,7 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
       update((s) => ({ ...s, people: [...s.people, ...rows] }))
       for (const p of rows) touch('person', p.id, 'create')
     }
-    return ok({ headers, mapping, rows: records.length, imported: rows.length, updated, rejectedCount: new Set(rejected.map((e) => e.row)).size, rejected: rejected.slice(0, 200), sample, committed: commit })
+    return ok({ headers, mapping, rows: records.length, imported: rows.length, updated, rejectedCount: new Set(rejected.map((e) => e.row)).size, rejected: rejected.slice(0, 200), sample, committed: commit, dialect: { delimiter, encoding: request.encoding?.encoding ?? 'utf-8', bom: request.encoding?.bom ?? false }, newGroups: reader.newGroups })
   }
 
   function status(): SyncStatus {

@@ -91,7 +91,41 @@ describe('Provision: bulk import', () => {
     fireEvent.click(screen.getByRole('button', { name: '4. Import' }))
     expect(await screen.findByText(/Imported: 2 rows · 1 new people/)).toBeTruthy()
     expect(holder.site.people.at(-1)).toMatchObject({ email: 'zoe@example.com' })
-    expect(screen.getByRole('button', { name: 'Download rejected rows (CSV)' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Download rejected rows (CSV, as you wrote them: PINs included)' })).toBeTruthy()
+  })
+
+  it('refuses a file mixing UTF-8 and Windows-1252, naming the file and line', async () => {
+    renderApp('provision')
+    const ascii = (text: string): number[] => [...new TextEncoder().encode(text)]
+    const bytes = Uint8Array.from([...ascii('first_name,last_name,email\nZoë,A,zoe@example.com\nRen'), 0xe9, ...ascii(',B,rene@example.com\n')])
+    const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([bytes], 'mixed.csv', { type: 'text/csv' })] } })
+    })
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^mixed\.csv line 3: the file mixes encodings/)
+    expect(screen.queryByRole('button', { name: '3. Preview' })).toBeNull()
+  })
+
+  it('reads a Windows-1252 semicolon file, shows how it was read, and lets the user change it', async () => {
+    const { holder } = renderApp('provision')
+    // "Zoë;Ødegaard" in Windows-1252: ë is 0xEB and Ø is 0xD8, one byte each.
+    const ascii = (text: string): number[] => [...new TextEncoder().encode(text)]
+    const bytes = Uint8Array.from([...ascii('first_name;last_name;email\r\nZo'), 0xeb, 0x3b, 0xd8, ...ascii('degaard;zoe@example.com\r\n')])
+    const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([bytes], 'excel.csv', { type: 'text/csv' })] } })
+    })
+    expect((await screen.findByLabelText<HTMLSelectElement>('Encoding')).value).toBe('windows-1252')
+    expect(screen.getByLabelText<HTMLSelectElement>('Columns separated by').value).toBe(';')
+    expect((screen.getByLabelText('first_name (required)') as HTMLSelectElement).value).toBe('first_name')
+    fireEvent.change(screen.getByLabelText('Columns separated by'), { target: { value: ',' } })
+    expect(await screen.findByText('first_name is required: choose the header that holds it.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Columns separated by'), { target: { value: ';' } })
+    fireEvent.click(await screen.findByRole('button', { name: '3. Preview' }))
+    expect(await screen.findByText(/Read as windows-1252, semicolon-separated/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '4. Import' }))
+    expect(await screen.findByText(/Imported: 1 rows · 1 new people/)).toBeTruthy()
+    expect(holder.site.people.at(-1)).toMatchObject({ first_name: 'Zoë', last_name: 'Ødegaard' })
   })
 })
 

@@ -32,6 +32,12 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'import_unreadable',
   'import_mapping',
   'import_syntax',
+  'import_no_header',
+  'import_mixed_encoding',
+  'import_xlsx_unreadable',
+  'import_no_sheet',
+  'group_exists',
+  'invalid_record',
   'db_unreadable',
   'sync_no_token',
   'sync_bad_api'
@@ -45,11 +51,24 @@ export interface CliIo {
   readonly interactive: boolean
   /** When the command started (epoch ms): `--timeout S` counts from here. */
   readonly startedAt?: number
+  /** Asks the user a question on the terminal; absent when stdin or stderr is not a terminal. */
+  readonly ask?: (question: string) => Promise<string>
 }
 
 export const processIo = (json: boolean): CliIo => ({
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   json,
-  interactive: Boolean(process.stdout.isTTY && process.stderr.isTTY)
+  interactive: Boolean(process.stdout.isTTY && process.stderr.isTTY),
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {})
 })
+
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises')
+  const terminal = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await terminal.question(question)
+  } finally {
+    terminal.close()
+  }
+}

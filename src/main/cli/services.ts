@@ -3,19 +3,28 @@ import { openNodeServices, type SiteSource } from '../services/node'
 import type { Logger } from '../logger'
 
 import type { AppInfo } from '../../shared/contract'
+import { existsSync } from 'node:fs'
+import { isValidTimeZone } from '../../shared/time/intlClock'
 import { stringOption } from './args'
 import type { OptionSpecs, OptionValues } from './command'
 import { UsageError, type CliIo } from './io'
 
-/** `--site <file>` and `--db <path>`, taken by every command that reads the site. */
-export const SITE_OPTIONS: OptionSpecs = { site: { type: 'string' }, db: { type: 'string' } }
+/** `--db <path>` and `--time-zone <zone>`, taken by every command that can create a database. */
+export const DB_OPTIONS: OptionSpecs = { db: { type: 'string' }, 'time-zone': { type: 'string' } }
+
+/** `--site <file>` and the database options, taken by every command that reads the site. */
+export const SITE_OPTIONS: OptionSpecs = { site: { type: 'string' }, ...DB_OPTIONS }
 
 /** `--db` as documented for every command that takes it. */
 export const DB_OPTION_HELP = "--db <path>       the database (default: the app's, seeded with the demo site on first start; a new one elsewhere starts with the standard credential types only)"
 
+/** `--time-zone` as documented for every command that can create a database. */
+export const TIME_ZONE_HELP = "--time-zone <z>   a new database's IANA time zone (e.g. Europe/Berlin), in which dates without an offset are read; default this machine's, with a note on stderr"
+
 /** Help lines for {@link SITE_OPTIONS}. */
 export const SITE_OPTION_HELP: readonly string[] = [
   DB_OPTION_HELP,
+  TIME_ZONE_HELP,
   '--site <file>     read a site snapshot instead (docs/site-format.md), in memory: nothing is written into a database'
 ]
 
@@ -23,8 +32,10 @@ export const SITE_OPTION_HELP: readonly string[] = [
 export function siteSource(values: OptionValues): SiteSource {
   const sitePath = stringOption(values, 'site')
   const dbPath = stringOption(values, 'db')
+  const timeZone = stringOption(values, 'time-zone')
   if (sitePath && dbPath) throw new UsageError('--site and --db are alternatives: give one')
-  return { sitePath, dbPath }
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw new UsageError(`--time-zone ${timeZone}: not an IANA time zone name (such as Europe/Berlin or America/New_York)`)
+  return { sitePath, dbPath, timeZone }
 }
 
 /** Warnings and logs go to stderr, through the CLI's io (so tests see them too). */
@@ -47,8 +58,23 @@ export interface OpenOptions {
 }
 
 /** Opens the app's services on the site the options name. The caller closes them. */
-export function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
-  return openNodeServices({ ...siteSource(values), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) })
+export async function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
+  const source = siteSource(values)
+  const timeZone = source.timeZone ?? (await askTimeZone(source.dbPath, io))
+  return openNodeServices({ ...source, ...(timeZone ? { timeZone } : {}), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) })
+}
+
+/**
+ * On a terminal only, asks for a new database's time zone. An empty or unknown answer keeps the
+ * machine's zone (the store says so on stderr): the CLI never fails for want of a zone.
+ */
+async function askTimeZone(dbPath: string | undefined, io: CliIo): Promise<string | undefined> {
+  if (!dbPath || !io.ask || existsSync(dbPath)) return undefined
+  const machine = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+  const answer = (await io.ask(`${dbPath} is a new database. Its time zone (IANA name, e.g. Europe/Berlin) [${machine}]: `)).trim()
+  if (answer === '' || isValidTimeZone(answer)) return answer || undefined
+  io.err(`lintel: "${answer}" is not an IANA time zone name; keeping ${machine}.`)
+  return undefined
 }
 
 /** Opens the services, runs one command's work on them, and always closes them. */

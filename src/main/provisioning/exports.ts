@@ -1,4 +1,4 @@
-import { csvLine } from '../../shared/csv/write'
+import { csvLine, csvLineAsWritten, formulaSafe } from '../../shared/csv/write'
 import type { CredentialType, Id, Site } from '../../shared/domain/site'
 import type { ImportReport, RejectedRecord } from './importPeople'
 import { idKey } from '../store/database'
@@ -10,39 +10,62 @@ export const MASKED_PIN = '••••'
 
 export type SyncStateOf = (entity: OutboxRow['entity'], id: Id) => RecordSyncState
 
+/** One cell of an exported table. */
+export type ExportCell = string | boolean
+/** An exported table: its header and its rows, the same for CSV and XLSX. */
+export interface ExportTable {
+  head: string[]
+  rows: ExportCell[][]
+}
+
+/** People with their group names and sync state. */
+export function peopleTable(site: Site, stateOf: SyncStateOf): ExportTable {
+  const groups = new Map(site.groups.map((g) => [idKey(g.id), g.name]))
+  const rows = site.people.map((p) => {
+    const names = p.group_ids.map((id) => groups.get(idKey(id)) ?? String(id)).join(';')
+    return [String(p.id), p.first_name, p.last_name, p.email, p.enabled, p.valid_from ?? '', p.valid_to ?? '', names, stateOf('person', p.id)]
+  })
+  return { head: ['id', 'first_name', 'last_name', 'email', 'enabled', 'valid_from', 'valid_to', 'group', 'sync_state'], rows }
+}
+
+/** Credentials with their holder's email and sync state; PIN values are masked. */
+export function credentialsTable(site: Site, stateOf: SyncStateOf): ExportTable {
+  const types = new Map(site.credential_types.map((t) => [idKey(t.id), t]))
+  const emails = new Map(site.people.map((p) => [idKey(p.id), p.email]))
+  const rows = site.credentials.map((c) => {
+    const type = types.get(idKey(c.credential_type_id))
+    const value = type?.format === 'pin' ? MASKED_PIN : c.value
+    return [String(c.id), String(c.person_id), emails.get(idKey(c.person_id)) ?? '', type?.label ?? String(c.credential_type_id), value, c.label ?? '', c.device ?? '', c.enabled, c.status, stateOf('credential', c.id)]
+  })
+  return { head: ['id', 'person_id', 'email', 'credential_type', 'credential_value', 'label', 'device', 'enabled', 'status', 'sync_state'], rows }
+}
+
+/** A table as CSV (formula-safe). */
+export function tableCsv(table: ExportTable): string {
+  return [csvLine(table.head), ...table.rows.map((row) => csvLine(row))].join('')
+}
+
 /** People as CSV (formula-safe), with their group names and sync state. */
 export function peopleCsv(site: Site, stateOf: SyncStateOf): string {
-  const groups = new Map(site.groups.map((g) => [idKey(g.id), g.name]))
-  const lines = [csvLine(['id', 'first_name', 'last_name', 'email', 'enabled', 'valid_from', 'valid_to', 'group', 'sync_state'])]
-  for (const p of site.people) {
-    const names = p.group_ids.map((id) => groups.get(idKey(id)) ?? String(id)).join(';')
-    lines.push(csvLine([String(p.id), p.first_name, p.last_name, p.email, p.enabled, p.valid_from ?? '', p.valid_to ?? '', names, stateOf('person', p.id)]))
-  }
-  return lines.join('')
+  return tableCsv(peopleTable(site, stateOf))
 }
 
 /** Credentials as CSV (formula-safe); PIN values are masked. */
 export function credentialsCsv(site: Site, stateOf: SyncStateOf): string {
-  const types = new Map(site.credential_types.map((t) => [idKey(t.id), t]))
-  const emails = new Map(site.people.map((p) => [idKey(p.id), p.email]))
-  const lines = [csvLine(['id', 'person_id', 'email', 'credential_type', 'credential_value', 'label', 'device', 'enabled', 'status', 'sync_state'])]
-  for (const c of site.credentials) {
-    const type = types.get(idKey(c.credential_type_id))
-    const value = type?.format === 'pin' ? MASKED_PIN : c.value
-    lines.push(csvLine([String(c.id), String(c.person_id), emails.get(idKey(c.person_id)) ?? '', type?.label ?? String(c.credential_type_id), value, c.label ?? '', c.device ?? '', c.enabled, c.status, stateOf('credential', c.id)]))
-  }
-  return lines.join('')
+  return tableCsv(credentialsTable(site, stateOf))
 }
 
 /**
- * The rejected rows as read, plus an `error` column ("column: message; …"), formula-safe.
- * Cells of the PIN column, and values of PIN-type credentials, are masked.
+ * The rejected rows exactly as the user wrote them (PINs included: it is their own input, written
+ * 0600 by the caller), in the file's delimiter, plus a `reason` column ("column: message; …"), so a
+ * corrected file imports again. UTF-8 with a BOM, which Excel opens as UTF-8.
  */
-export function rejectedRowsCsv(headers: readonly string[], rejected: readonly RejectedRecord[], isPinCell: (record: RejectedRecord, index: number) => boolean): string {
-  const lines = [csvLine([...headers, 'error'])]
+export function rejectedRowsCsv(headers: readonly string[], rejected: readonly RejectedRecord[], delimiter = ','): string {
+  const lines = [`\uFEFF${csvLineAsWritten([...headers, 'reason'], delimiter)}`]
   for (const record of rejected) {
-    const cells = headers.map((_h, i) => (isPinCell(record, i) && record.fields[i] ? MASKED_PIN : (record.fields[i] ?? '')))
-    lines.push(csvLine([...cells, record.errors.map((e) => `${e.column}: ${e.message}`).join('; ')]))
+    const cells = headers.map((_h, i) => record.fields[i] ?? '')
+    const reason = record.errors.map((e) => `${e.column}: ${e.message}`).join('; ')
+    lines.push(csvLineAsWritten([...cells, formulaSafe(reason)], delimiter))
   }
   return lines.join('')
 }

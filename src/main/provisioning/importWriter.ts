@@ -12,17 +12,21 @@ export class ImportWriter {
   private nextPersonId: number
   private nextCredentialId: number
   private readonly now = new Date().toISOString()
+  private readonly firstPersonId: number
+  /** The file line of each person this import created, by id − firstPersonId: 4 bytes a row keeps memory flat. */
+  private createdLines = new Int32Array(4096)
 
   constructor(private readonly store: Store) {
     this.nextPersonId = store.people.nextId()
+    this.firstPersonId = this.nextPersonId
     this.nextCredentialId = store.credentials.nextId()
   }
 
   /** Applies one row; returns 'created' or 'updated', or the row's errors (then nothing of it is written). */
   apply(line: number, row: ImportedRow, columnOf: (field: 'credential_value' | 'pin') => string): 'created' | 'updated' | RowError[] {
-    const inUse = (credential: ImportedCredential): RowError[] => [{ row: line, column: columnOf(credential.pin ? 'pin' : 'credential_value'), message: 'This value is already in use by another person.' }]
+    const inUse = (credential: ImportedCredential): RowError[] => [{ row: line, column: columnOf(credential.pin ? 'pin' : 'credential_value'), message: this.clashMessage(credential) }]
     const existing = this.store.people.idByEmail(row.email)
-    if (existing === undefined) return this.applyNew(row, inUse)
+    if (existing === undefined) return this.applyNew(line, row, inUse)
     const fresh: ImportedCredential[] = []
     for (const credential of row.credentials) {
       const holder = this.store.credentials.holderOf(credential.credential_type_id, credential.value)
@@ -40,9 +44,10 @@ export class ImportWriter {
    * when the value is taken; then the person is removed again (with what this row added) so the
    * row leaves nothing behind. This saves a lookup per credential on the common path.
    */
-  private applyNew(row: ImportedRow, inUse: (credential: ImportedCredential) => RowError[]): 'created' | RowError[] {
+  private applyNew(line: number, row: ImportedRow, inUse: (credential: ImportedCredential) => RowError[]): 'created' | RowError[] {
     const ids = { person: this.nextPersonId, credential: this.nextCredentialId }
     const personId = this.nextPersonId++
+    this.remember(personId, line)
     this.store.people.create(personId, { ...row, enabled: row.enabled !== false, group_ids: row.group_ids ?? [] })
     for (const credential of row.credentials) {
       if (this.addCredential(personId, credential)) continue
@@ -54,6 +59,24 @@ export class ImportWriter {
     return 'created'
   }
 
+  private remember(personId: number, line: number): void {
+    const at = personId - this.firstPersonId
+    if (at >= this.createdLines.length) {
+      const grown = new Int32Array(this.createdLines.length * 2)
+      grown.set(this.createdLines)
+      this.createdLines = grown
+    }
+    this.createdLines[at] = line
+  }
+
+  /** Names the row of this file that holds the value, when a row of this file does. */
+  private clashMessage(credential: ImportedCredential): string {
+    const holder = this.store.credentials.holderOf(credential.credential_type_id, credential.value)
+    const at = holder === undefined ? -1 : Number(holder) - this.firstPersonId
+    if (at >= 0 && at < this.nextPersonId - this.firstPersonId) return `This value is already in use: same value as row ${this.createdLines[at] ?? '?'}.`
+    return 'This value is already in use by another person.'
+  }
+
   /** False when another credential already holds the value. */
   private addCredential(personId: Id, credential: ImportedCredential): boolean {
     const added = this.store.credentials.create(this.nextCredentialId, {
@@ -61,7 +84,7 @@ export class ImportWriter {
       credential_type_id: credential.credential_type_id,
       value: credential.value,
       enabled: true,
-      status: 'active',
+      status: credential.status,
       label: credential.label,
       issued_at: this.now,
       device: credential.pin ? null : credential.label

@@ -33,6 +33,8 @@ export interface ServiceOptions {
   sitePath?: string
   /** A database file to open instead of the app's (`--db`); a new one starts with the standard credential types. */
   dbPath?: string
+  /** The IANA time zone of a database `dbPath` creates (`--time-zone`); default the machine's, with a note. */
+  timeZone?: string
   probe?: HardwareProbe
   /** Where the DoorFlow token is kept; default a 0600 file (the Electron shell passes safeStorage). */
   tokens?: TokenStore
@@ -125,7 +127,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
 async function openSiteStore(options: ServiceOptions): Promise<Store | undefined> {
   if (options.sitePath && (options.dbPath || options.store)) throw new LintelError(ErrorCode.badRequest, 'A snapshot file and a database are alternatives: give one.')
   if (options.store) return options.store
-  if (options.dbPath) return openStoreAt(options.dbPath, options.userDataDir)
+  if (options.dbPath) return openStoreAt(options.dbPath, options.userDataDir, { timeZone: options.timeZone, log: options.log })
   return options.sitePath ? undefined : openAppStore(options.userDataDir, options.log)
 }
 

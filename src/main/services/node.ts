@@ -11,6 +11,8 @@ export interface SiteSource {
   dbPath?: string | undefined
   /** A snapshot file, read in memory and never written into a store. */
   sitePath?: string | undefined
+  /** The time zone of a database this session creates (`--time-zone`). */
+  timeZone?: string | undefined
 }
 
 export interface NodeServiceOptions extends SiteSource {
@@ -39,6 +41,7 @@ export async function openNodeServices(options: NodeServiceOptions = {}): Promis
     settings: await nodeSettingsStore(userDataDir, log),
     log,
     ...(options.sitePath ? { sitePath: options.sitePath } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.dbPath ? { dbPath: options.dbPath } : options.strict && !options.sitePath ? { dbPath: databasePath(userDataDir) } : {}),
     ...options.extra
   })

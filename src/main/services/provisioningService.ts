@@ -2,8 +2,9 @@ import { LintelError } from '../../shared/contract/result'
 import type { Id } from '../../shared/domain/site'
 import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../../shared/provisioning/contract'
 import type { ImportMapping } from '../../shared/provisioning/importColumns'
-import { credentialsCsv, MASKED_PIN, peopleCsv, pinCells, rejectedRowsCsv } from '../provisioning/exports'
-import { importPeople, type ImportOptions, type ImportReport } from '../provisioning/importPeople'
+import type { Delimiter, TextEncodingName } from '../../shared/csv/dialect'
+import { credentialsTable, MASKED_PIN, peopleTable, pinCells, rejectedRowsCsv, tableCsv, type ExportTable } from '../provisioning/exports'
+import { importPeople, importSheetRows, type ImportOptions, type ImportReport, type RecordBatch } from '../provisioning/importPeople'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
 import type { SyncEvidence } from '../../shared/diagnose/model'
@@ -11,12 +12,15 @@ import type { Store } from '../store/store'
 import { syncStates } from '../store/syncStates'
 
 /** Provisioning error codes. */
-export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'no_database' } as const
+export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'no_database', groupExists: 'group_exists' } as const
 
 export interface ImportRequest {
   csv: string
   mapping?: ImportMapping | undefined
   allowWeakPins?: boolean | undefined
+  delimiter?: Delimiter | undefined
+  encoding?: { encoding: TextEncodingName; bom: boolean } | undefined
+  createGroups?: boolean | undefined
 }
 
 /** What the service tells the rest of main: the site changed (refresh it), and import progress. */
@@ -60,6 +64,13 @@ export class ProvisioningService {
   deleteCredential = (id: Id) => this.edit((s) => (s.credentials.delete(id), { deleted: true as const }))
   saveGroup = (input: unknown) => this.edit((s) => s.groups.save(input))
   deleteGroup = (id: Id) => this.edit((s) => (s.groups.delete(id), { deleted: true as const }))
+  /** Creates a group that opens no doors yet (`lintel groups add`); a name already taken (ignoring case) is refused. */
+  addGroup = (name: string) =>
+    this.edit((s) => {
+      const taken = s.catalog().groups.find((g) => g.name.trim().toLowerCase() === name.trim().toLowerCase())
+      if (taken) throw new LintelError(ProvisioningErrorCode.groupExists, `There is already a group called "${taken.name}" (id ${String(taken.id)}).`)
+      return s.groups.save({ name: name.trim(), access: [] })
+    })
   saveDoor = (input: unknown) => this.edit((s) => s.doors.save(input))
   deleteDoor = (id: Id) => this.edit((s) => (s.doors.delete(id), { deleted: true as const }))
 
@@ -81,6 +92,9 @@ export class ProvisioningService {
       allowWeakPins: request.allowWeakPins ?? false,
       sampleRows: PROVISIONING_LIMITS.sampleRows,
       ...(request.mapping ? { mapping: request.mapping } : {}),
+      ...(request.delimiter ? { delimiter: request.delimiter } : {}),
+      ...(request.encoding ? { encoding: request.encoding } : {}),
+      createGroups: request.createGroups ?? false,
       onProgress: (p) => {
         if (dryRun || (Date.now() - last < 100 && p.bytes < totalBytes)) return
         last = Date.now()
@@ -95,10 +109,19 @@ export class ProvisioningService {
    * app: never during a sync or another import. The full report is returned, and its rejected rows
    * stay available to {@link rejectedRows}.
    */
-  async importStream(chunks: AsyncIterable<string>, options: ImportOptions): Promise<ImportReport> {
+  importStream(chunks: AsyncIterable<string>, options: ImportOptions): Promise<ImportReport> {
+    return this.guardedImport(options, (store) => importPeople(store, chunks, options))
+  }
+
+  /** Imports a spreadsheet's rows (already cells) under the same guards as {@link importStream}. */
+  importSheet(batches: AsyncIterable<RecordBatch>, options: ImportOptions): Promise<ImportReport> {
+    return this.guardedImport(options, (store) => importSheetRows(store, batches, options))
+  }
+
+  private async guardedImport(options: ImportOptions, start: (store: Store) => Promise<ImportReport>): Promise<ImportReport> {
     const store = this.db()
     if (this.syncing || this.importing) throw new LintelError(ProvisioningErrorCode.busy, 'A sync or another import is running; try again when it ends.')
-    const run = importPeople(store, chunks, options)
+    const run = start(store)
     this.importing = run
     try {
       const report = await run
@@ -110,18 +133,25 @@ export class ProvisioningService {
     }
   }
 
-  /** The last import's (or preview's) rejected rows, PIN cells masked. */
+  /**
+   * The last import's (or preview's) rejected rows as the user wrote them, PINs included (the one
+   * place they appear unmasked), with a reason column: fix them and import the file again.
+   */
   rejectedRows(): { filename: string; text: string } {
     const report = this.lastImport
     if (!report) throw new LintelError('not_found', 'There is no import to take rejected rows from; preview or import a file first.')
-    return { filename: 'rejected-rows.csv', text: rejectedRowsCsv(report.headers, report.rejectedRecords, pinCells(report, this.db().catalog().types)) }
+    return { filename: 'rejected-rows.csv', text: rejectedRowsCsv(report.headers, report.rejectedRecords, report.dialect.delimiter) }
   }
 
   exportCsv(kind: 'people' | 'credentials'): { filename: string; text: string } {
+    return { filename: `${kind}.csv`, text: tableCsv(this.exportTable(kind)) }
+  }
+
+  /** People or credentials as a table (PINs masked), for the CSV and XLSX exports. */
+  exportTable(kind: 'people' | 'credentials'): ExportTable {
     const store = this.db()
     const site = store.snapshot()
-    const text = kind === 'people' ? peopleCsv(site, syncStates(store)) : credentialsCsv(site, syncStates(store))
-    return { filename: `${kind}.csv`, text }
+    return kind === 'people' ? peopleTable(site, syncStates(store)) : credentialsTable(site, syncStates(store))
   }
 
   /**
@@ -185,6 +215,8 @@ function summaryOf(report: ImportReport, committed: boolean, isPin: ReturnType<t
     rejectedCount: report.rejectedRecords.length,
     rejected: report.rejected.slice(0, PROVISIONING_LIMITS.listedErrors),
     sample: report.sample.map((s) => ({ line: s.line, fields: s.fields.map((f, i) => (isPin(s, i) && f ? MASKED_PIN : f)) })),
-    committed
+    committed,
+    dialect: report.dialect,
+    newGroups: report.newGroups
   }
 }

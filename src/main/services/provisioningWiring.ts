@@ -31,10 +31,19 @@ export async function openAppStore(userDataDir: string, log: Logger): Promise<St
  * first time; a new database anywhere else starts with only the standard credential types.
  * Unlike {@link openAppStore} a failure is thrown (db_unreadable): the user asked for this file.
  */
-export async function openStoreAt(path: string, userDataDir: string): Promise<Store> {
+export async function openStoreAt(path: string, userDataDir: string, zone: { timeZone?: string | undefined; log?: Logger } = {}): Promise<Store> {
   const appDb = resolve(databasePath(userDataDir))
   if (resolve(path) === appDb) return Store.open(appDb, demoSeed())
-  return Store.open(resolve(path), { kind: 'standard', name: 'Lintel' })
+  const store = Store.open(resolve(path), { kind: 'standard', name: 'Lintel', timezone: zone.timeZone })
+  noteTimeZone(store, path, zone)
+  return store
+}
+
+/** Says which zone a new database took when none was given, and that --time-zone does not move an existing one. */
+function noteTimeZone(store: Store, path: string, zone: { timeZone?: string | undefined; log?: Logger }): void {
+  const actual = store.catalog().timezone
+  if (store.created && !zone.timeZone) zone.log?.info(`${path} is a new database in this machine's time zone, ${actual}; dates without an offset are read in it. Give --time-zone <IANA name> to choose another.`)
+  else if (!store.created && zone.timeZone && zone.timeZone !== actual) zone.log?.warn(`${path} already has the time zone ${actual}; --time-zone applies only to a new database.`)
 }
 
 export interface ProvisioningParts {

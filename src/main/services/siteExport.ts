@@ -1,4 +1,4 @@
-import { credentialsCsv, peopleCsv } from '../provisioning/exports'
+import { credentialsCsv, credentialsTable, peopleCsv, peopleTable, type ExportTable } from '../provisioning/exports'
 import type { ProvisioningService } from './provisioningService'
 import type { SiteService } from './siteService'
 
@@ -15,4 +15,11 @@ export function exportSite(site: SiteService, provisioning: ProvisioningService,
   if (kind === 'snapshot') return { filename: 'site.json', text: `${JSON.stringify(snapshot, null, 2)}\n` }
   if (site.summary().source === 'database') return provisioning.exportCsv(kind)
   return { filename: `${kind}.csv`, text: kind === 'people' ? peopleCsv(snapshot, () => 'local') : credentialsCsv(snapshot, () => 'local') }
+}
+
+/** People or credentials as a table (PINs masked), from the database or (every record `local`) a snapshot file. */
+export function exportTable(site: SiteService, provisioning: ProvisioningService, kind: 'people' | 'credentials'): ExportTable {
+  if (site.summary().source === 'database') return provisioning.exportTable(kind)
+  const snapshot = site.snapshot()
+  return kind === 'people' ? peopleTable(snapshot, () => 'local') : credentialsTable(snapshot, () => 'local')
 }

@@ -29,9 +29,14 @@ export function writeSite(store: SiteWriters, site: Site): void {
   for (const c of site.credentials) store.credentials.seed(c)
 }
 
-/** Site information for a new, empty database: the machine's time zone and no holidays. */
-export function emptySiteInfo(name: string): SiteInfo {
-  return { name, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', holidays: [] }
+/** The machine's time zone: what a new database takes when none is given. */
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+/** Site information for a new, empty database: the zone given (else the machine's) and no holidays. */
+export function emptySiteInfo(name: string, timezone = machineTimeZone()): SiteInfo {
+  return { name, timezone, holidays: [] }
 }
 
 type Row = Record<string, unknown>

@@ -17,11 +17,11 @@ import { emptySiteInfo, readCatalog, readSite, STANDARD_CREDENTIAL_TYPES, writeS
 import { Statements } from './statements'
 
 /** What a database that has never been opened starts with. */
-export type Seed = { kind: 'site'; site: Site | (() => Site) } | { kind: 'standard'; name: string }
+export type Seed = { kind: 'site'; site: Site | (() => Site) } | { kind: 'standard'; name: string; timezone?: string | undefined }
 
-/** A site made only of the standard credential types. */
-export function standardSite(name: string): Site {
-  return { site: emptySiteInfo(name), credential_types: [...STANDARD_CREDENTIAL_TYPES], people: [], credentials: [], groups: [], doors: [], schedules: [] }
+/** A site made only of the standard credential types, in the zone given (else the machine's). */
+export function standardSite(name: string, timezone?: string): Site {
+  return { site: emptySiteInfo(name, timezone), credential_types: [...STANDARD_CREDENTIAL_TYPES], people: [], credentials: [], groups: [], doors: [], schedules: [] }
 }
 
 /**
@@ -44,6 +44,8 @@ export class Store {
   readonly syncState: SyncState
   private closed = false
   private uid: string | undefined
+  /** True when this open created (seeded) the database. */
+  created = false
 
   private constructor(private readonly db: Database.Database) {
     const sql = new Statements(db)
@@ -69,14 +71,15 @@ export class Store {
       throw new LintelError(StoreErrorCode.unreadable, `${path}: cannot open the database (${(error as Error).message})`)
     }
     const store = new Store(db)
-    store.seedOnce(seed)
+    store.created = store.seedOnce(seed)
     return store
   }
 
-  private seedOnce(seed: Seed): void {
-    this.transaction(() => {
-      if (this.meta.get('site') !== undefined) return
-      writeSite(this, seed.kind === 'site' ? (typeof seed.site === 'function' ? seed.site() : seed.site) : standardSite(seed.name))
+  private seedOnce(seed: Seed): boolean {
+    return this.transaction(() => {
+      if (this.meta.get('site') !== undefined) return false
+      writeSite(this, seed.kind === 'site' ? (typeof seed.site === 'function' ? seed.site() : seed.site) : standardSite(seed.name, seed.timezone))
+      return true
     })
   }
 

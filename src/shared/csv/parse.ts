@@ -5,7 +5,6 @@ export interface CsvRecord {
 }
 
 const QUOTE = 34
-const COMMA = 44
 const LF = 10
 const CR = 13
 
@@ -22,6 +21,9 @@ const enum Mode {
  * quotes ("") and line breaks. Blank lines are skipped.
  */
 export class CsvParser {
+  private readonly delimiter: number
+  private readonly maxRecordChars: number
+  private recordChars = 0
   private field = ''
   private fields: string[] = []
   private mode = Mode.Plain
@@ -31,6 +33,12 @@ export class CsvParser {
   private started = false
   private first = true
 
+  /** `delimiter` is one character (default `,`); a record longer than `maxRecordChars` is a syntax error. */
+  constructor(options: { delimiter?: string; maxRecordChars?: number } = {}) {
+    this.delimiter = (options.delimiter ?? ',').charCodeAt(0)
+    this.maxRecordChars = options.maxRecordChars ?? Number.POSITIVE_INFINITY
+  }
+
   push(chunk: string): CsvRecord[] {
     const out: CsvRecord[] = []
     let i = 0
@@ -38,7 +46,12 @@ export class CsvParser {
       this.first = false
       if (chunk.charCodeAt(0) === 0xfeff) i = 1
     }
-    while (i < chunk.length) i = this.mode === Mode.Plain ? this.plain(chunk, i, out) : this.quoted(chunk, i)
+    while (i < chunk.length) {
+      const next = this.mode === Mode.Plain ? this.plain(chunk, i, out) : this.quoted(chunk, i)
+      this.recordChars += next - i
+      if (this.recordChars > this.maxRecordChars) throw new CsvSyntaxError(this.recordLine, `a record is longer than ${Math.round(this.maxRecordChars / 1024)} KB: the file has no line breaks where a CSV file has them`)
+      i = next
+    }
     return out
   }
 
@@ -65,7 +78,7 @@ export class CsvParser {
       return i + 1
     }
     this.started = true
-    if (c === COMMA) {
+    if (c === this.delimiter) {
       this.finishField()
       return i + 1
     }
@@ -76,7 +89,7 @@ export class CsvParser {
     let end = i + 1
     while (end < text.length) {
       const d = text.charCodeAt(end)
-      if (d === COMMA || d === CR || d === LF) break
+      if (d === this.delimiter || d === CR || d === LF) break
       end++
     }
     this.field += text.slice(i, end)
@@ -123,6 +136,7 @@ export class CsvParser {
     this.finishField()
     out.push({ line: this.recordLine, fields: this.fields })
     this.fields = []
+    this.recordChars = 0
     this.started = false
   }
 }
@@ -139,7 +153,7 @@ export class CsvSyntaxError extends Error {
 }
 
 /** Every record of a whole text (for small files and tests). */
-export function parseCsv(text: string): CsvRecord[] {
-  const parser = new CsvParser()
+export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
+  const parser = new CsvParser({ delimiter })
   return [...parser.push(text), ...parser.end()]
 }

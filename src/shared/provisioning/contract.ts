@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { command } from '../contract/define'
+import { DELIMITERS, ENCODINGS } from '../csv/dialect'
 import { CredentialSchema, DoorSchema, GroupSchema, IdSchema, PersonSchema } from '../domain/site'
 import { IMPORT_COLUMNS } from './importColumns'
 import { CredentialInputSchema, DoorInputSchema, GroupInputSchema, PersonInputSchema } from './schemas'
@@ -13,11 +14,20 @@ export const PROVISIONING_LIMITS = { csvChars: 64 * 1024 * 1024, listedErrors: 2
 export const ImportMappingSchema = z.partialRecord(z.enum(IMPORT_COLUMNS), z.string().max(200))
 export const RowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() })
 
+/** How a file was read: its delimiter, its encoding, and whether a byte order mark named the encoding. */
+export const CsvDialectSchema = z.object({ delimiter: z.enum(DELIMITERS), encoding: z.enum(ENCODINGS), bom: z.boolean() })
+
 export const ImportRequestSchema = z
   .object({
     csv: z.string().max(PROVISIONING_LIMITS.csvChars),
     mapping: ImportMappingSchema.optional(),
-    allowWeakPins: z.boolean().optional()
+    allowWeakPins: z.boolean().optional(),
+    /** The column separator; by default sniffed from the first lines. */
+    delimiter: z.enum(DELIMITERS).optional(),
+    /** How the app decoded the file's bytes into `csv`, reported back in the summary. */
+    encoding: z.object({ encoding: z.enum(ENCODINGS), bom: z.boolean() }).optional(),
+    /** Create the groups the file names that the site does not have yet. */
+    createGroups: z.boolean().optional()
   })
   .strict()
 
@@ -32,7 +42,11 @@ export const ImportSummarySchema = z.object({
   rejected: z.array(RowErrorSchema).max(PROVISIONING_LIMITS.listedErrors),
   /** The first valid rows as read, PIN cells masked. */
   sample: z.array(z.object({ line: z.number().int(), fields: z.array(z.string()) })).max(PROVISIONING_LIMITS.sampleRows),
-  committed: z.boolean()
+  committed: z.boolean(),
+  /** How the file was read. */
+  dialect: CsvDialectSchema,
+  /** Groups the file names that the site lacks: created on commit with createGroups, else rows naming them are rejected. */
+  newGroups: z.array(z.string())
 })
 export type ImportSummary = z.infer<typeof ImportSummarySchema>
 
@@ -73,7 +87,7 @@ export const provisioningCapability = {
     deleteDoor: command('Delete a door', byId, deleted),
     importPreview: command('Check a CSV without writing: row errors, counts, the first rows', ImportRequestSchema, ImportSummarySchema),
     importCommit: command('Import a CSV in one transaction (bad rows are skipped and reported)', ImportRequestSchema, ImportSummarySchema),
-    rejectedRows: command('The last import\'s rejected rows as CSV with an error column (PINs masked)', z.object({}).strict(), CsvFileSchema),
+    rejectedRows: command('The last import\'s rejected rows as the user wrote them (PINs unmasked: their own input) with a reason column, to correct and import again', z.object({}).strict(), CsvFileSchema),
     exportCsv: command('People or credentials as CSV (PINs masked, formula-safe)', z.object({ kind: z.enum(['people', 'credentials']) }).strict(), CsvFileSchema),
     recordStates: command('Each record\'s sync state (records not listed are synced)', z.object({}).strict(), RecordStatesSchema)
   },

@@ -16,6 +16,8 @@ export interface ImportedCredential {
   value: string
   label: string | null
   pin: boolean
+  /** Phone credentials (the mobile types: HID Mobile Access, PassFlow) start as invitations; others are active. */
+  status: 'active' | 'invited'
 }
 
 /** A valid row: the person's fields and the credentials to issue. Absent optional cells are null. */
@@ -36,6 +38,8 @@ export interface ImportContext {
   readonly groups: readonly Pick<Group, 'id' | 'name'>[]
   readonly timezone: string
   readonly allowWeakPins: boolean
+  /** Given when the import may create the groups it names (`--create-groups`): creates one, returns its id. */
+  readonly createGroup?: (name: string) => Id
 }
 
 /** Column → field position in each record, from the header record and the mapping. */
@@ -51,6 +55,7 @@ export function columnIndex(headers: readonly string[], mapping: ImportMapping):
   return index
 }
 
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::00)?$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const TRUE = new Set(['true', 'yes', 'y', '1', 'enabled', 'active'])
 const FALSE = new Set(['false', 'no', 'n', '0', 'disabled', 'inactive'])
@@ -60,6 +65,8 @@ export class RowReader {
   private readonly typeByKey = new Map<string, CredentialType>()
   private readonly groupByName = new Map<string, Id>()
   private readonly pinType: CredentialType | undefined
+  /** Group names the rows use that the site did not have, as first written. */
+  readonly newGroups: string[] = []
 
   constructor(
     private readonly columns: ColumnIndex,
@@ -96,6 +103,7 @@ export class RowReader {
 
   private email(text: string, fail: (c: ImportColumn, m: string) => null): string {
     if (text === '') return fail('email', 'An email address is required.') ?? ''
+    if (text.startsWith('=')) return fail('email', `"${text}" is a formula with no saved value, not an email address: open and save the workbook in Excel, or type the address.`) ?? ''
     return EMAIL.test(text) ? text : (fail('email', `"${text}" is not an email address.`) ?? '')
   }
 
@@ -107,13 +115,18 @@ export class RowReader {
     return fail('enabled', `"${text}" is not yes or no (true/false, 1/0).`)
   }
 
-  /** An instant as is; a date YYYY-MM-DD is the start of that day (valid_from) or of the next (valid_to) in site time. */
+  /**
+   * An instant as is. Without an offset, in the site's zone: a date YYYY-MM-DD is the start of that
+   * day (valid_from) or of the next (valid_to); a date and time (YYYY-MM-DD HH:MM) is that moment.
+   */
   private instant(text: string, column: ImportColumn, dayShift: number, fail: (c: ImportColumn, m: string) => null): string | null {
     if (text === '') return null
     if (isInstant(text)) return text
-    const day = parseLocalDate(text)
-    if (Number.isNaN(day)) return fail(column, `"${text}" is not a date (YYYY-MM-DD) or an instant with Z or an offset.`)
-    const at = instantsAtLocal(zoneTable(this.context.timezone), day + dayShift, 0)[0] ?? (day + dayShift) * MS_PER_DAY
+    const local = LOCAL_DATE_TIME.exec(text)
+    const day = parseLocalDate(local ? (local[1] ?? '') : text)
+    if (Number.isNaN(day)) return fail(column, `"${text}" is not a date (YYYY-MM-DD), a local date and time (YYYY-MM-DD HH:MM) or an instant with Z or an offset.`)
+    const [shift, minute] = local ? [0, Number(local[2]) * 60 + Number(local[3])] : [dayShift, 0]
+    const at = instantsAtLocal(zoneTable(this.context.timezone), day + shift, minute)[0] ?? (day + shift) * MS_PER_DAY + minute * 60_000
     return new Date(at).toISOString().replace('.000Z', 'Z')
   }
 
@@ -121,11 +134,26 @@ export class RowReader {
     if (text === '') return null
     const ids: Id[] = []
     for (const name of text.split(';').map((n) => n.trim()).filter(Boolean)) {
-      const id = this.groupByName.get(name.toLowerCase())
-      if (id === undefined) return fail('group', `There is no group called "${name}".`)
+      const id = this.groupByName.get(name.toLowerCase()) ?? this.newGroup(name)
+      if (id === undefined) return fail('group', this.noGroup(name))
       if (!ids.includes(id)) ids.push(id)
     }
     return ids
+  }
+
+  /** A group the site lacks: created when the import may, and remembered either way so it is reported once. */
+  private newGroup(name: string): Id | undefined {
+    if (!this.newGroups.some((n) => n.toLowerCase() === name.toLowerCase())) this.newGroups.push(name)
+    if (!this.context.createGroup) return undefined
+    const id = this.context.createGroup(name)
+    this.groupByName.set(name.toLowerCase(), id)
+    return id
+  }
+
+  private noGroup(name: string): string {
+    const names = this.context.groups.map((g) => g.name)
+    const known = names.length === 0 ? 'This site has no groups yet' : `The groups are: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}`
+    return `There is no group called "${name}". ${known}. Import with --create-groups to create it, or add it with: lintel groups add "${name}".`
   }
 
   private credentials(cell: (c: ImportColumn) => string, fail: (c: ImportColumn, m: string) => null): ImportedCredential[] {
@@ -151,6 +179,6 @@ export class RowReader {
       fail(column, checked.code === 'pin_weak' ? `${checked.message.replace('or override', 'or import with --allow-weak-pins')}` : checked.message)
       return
     }
-    out.push({ credential_type_id: type.id, value: checked.value, label: label || null, pin: type.format === 'pin' })
+    out.push({ credential_type_id: type.id, value: checked.value, label: label || null, pin: type.format === 'pin', status: type.format === 'mobile' ? 'invited' : 'active' })
   }
 }

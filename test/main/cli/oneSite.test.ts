@@ -9,6 +9,7 @@ import { silentLogger } from '../../../src/main/logger'
 import { createServices, type Services } from '../../../src/main/services'
 import { nodeSettingsStore } from '../../../src/main/settings/settingsStore'
 import { databasePath } from '../../../src/main/store/database'
+import { Store } from '../../../src/main/store/store'
 import { cli } from '../../helpers/cli'
 
 /** The issue's contradiction case: a person imported into the app's database, then asked about at door 1. */
@@ -31,6 +32,12 @@ beforeAll(async () => {
   writeFileSync(csv, CSV)
   const imported = await cli('import', csv, '--json')
   expect(imported.json()).toMatchObject({ imported: 1, rejected: [] })
+  // An imported phone credential is an invitation (issue 15); the phone accepts it before it opens doors.
+  const store = Store.open(databasePath(home), { kind: 'standard', name: 'unused: the database exists' })
+  const invited = store.snapshot().credentials.find((c) => c.value === 'PF-1A2B-3C4D')
+  expect(invited?.status).toBe('invited')
+  store.credentials.save({ ...invited, status: 'active' })
+  store.close()
   // The contract side: the same factory on the same data folder, so the same database.
   services = await createServices({ runtime: 'test', userDataDir: home, settings: await nodeSettingsStore(home, silentLogger), log: silentLogger, probe: { bleAdapter: () => false, pcscd: () => false } })
 })

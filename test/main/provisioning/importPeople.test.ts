@@ -43,7 +43,7 @@ describe('importPeople', () => {
     expect(report).toMatchObject({ rows: 6, imported: 1, updated: 1 })
     expect(report.rejected).toEqual([
       { row: 3, column: 'email', message: '"not-an-email" is not an email address.' },
-      { row: 4, column: 'group', message: 'There is no group called "Astronauts".' },
+      { row: 4, column: 'group', message: expect.stringMatching(/^There is no group called "Astronauts"\. The groups are: Staff, .*--create-groups/) },
       { row: 6, column: 'pin', message: expect.stringMatching(/easy to guess/) },
       { row: 8, column: 'credential_value', message: 'This value is already in use by another person.' }
     ])
@@ -52,9 +52,9 @@ describe('importPeople', () => {
     expect(site.people.find((p) => p.id === 2)).toMatchObject({ last_name: 'Whitaker-Jones', email: 'BEN.WHITAKER@example.com', group_ids: [1] })
     const ada = site.people.find((p) => p.email === 'ada@example.com')
     expect(ada?.group_ids).toEqual([1, 3])
-    expect(site.credentials.filter((c) => c.person_id === ada?.id).map((c) => [c.credential_type_id, c.value, c.label])).toEqual([
-      [9, 'PF-1A2B-3C4D', 'Pixel 9, work'],
-      [6, '583920', 'PIN']
+    expect(site.credentials.filter((c) => c.person_id === ada?.id).map((c) => [c.credential_type_id, c.value, c.label, c.status])).toEqual([
+      [9, 'PF-1A2B-3C4D', 'Pixel 9, work', 'invited'],
+      [6, '583920', 'PIN', 'active']
     ])
   })
 
@@ -103,6 +103,59 @@ describe('importPeople', () => {
   it('refuses a file whose quote is never closed, writing nothing', async () => {
     await expect(run('first_name,last_name,email\nA,B,a@example.com\n"open,x,y\n')).rejects.toMatchObject({ code: 'import_syntax' })
     expect(count('people')).toBe(40)
+  })
+})
+
+describe('importPeople: dialects and bad files', () => {
+  it('sniffs a semicolon file and reports the delimiter', async () => {
+    const report = await run('first_name;last_name;email\nAda;Lovelace, Countess;ada@example.com\n')
+    expect(report).toMatchObject({ imported: 1, dialect: { delimiter: ';', encoding: 'utf-8' } })
+    expect(store.snapshot().people.find((p) => p.email === 'ada@example.com')?.last_name).toBe('Lovelace, Countess')
+  })
+
+  it('refuses a first line with a single column, naming the file, and writes nothing', async () => {
+    await expect(importPeople(store, once('first_name last_name email\nAda Lovelace a@b.c\n'), { source: 'people.csv' })).rejects.toMatchObject({ code: 'import_no_header', message: expect.stringMatching(/^people\.csv line 1: the first line has a single column/) })
+    expect(count('people')).toBe(40)
+  })
+
+  it('refuses a file whose first line is data, not a header', async () => {
+    await expect(run('Ada,Lovelace,ada@example.com\nBob,B,bob@example.com\n')).rejects.toMatchObject({ code: 'import_no_header', message: expect.stringMatching(/"ada@example\.com" looks like data/) })
+    expect(count('people')).toBe(40)
+  })
+
+  it('refuses a 50 MB file with no line breaks without holding it all, and writes nothing', async () => {
+    async function* huge(): AsyncGenerator<string> {
+      yield 'first_name,last_name,email\n'
+      for (let i = 0; i < 50; i++) yield 'x'.repeat(1 << 20)
+    }
+    await expect(importPeople(store, huge(), { source: 'big.csv' })).rejects.toMatchObject({ code: 'import_syntax', message: expect.stringMatching(/^big\.csv line 2: a record is longer than 1024 KB/) })
+    expect(count('people')).toBe(40)
+  })
+})
+
+describe('importPeople: groups', () => {
+  const TEXT = 'first_name,last_name,email,group\nAda,Lovelace,ada@example.com,Night shift;Staff\nBob,B,bob@example.com,night SHIFT\n'
+
+  it('without createGroups rejects rows naming a missing group and lists the groups that exist', async () => {
+    const report = await run(TEXT)
+    expect(report.newGroups).toEqual(['Night shift'])
+    expect(report.rejected.map((e) => e.row)).toEqual([2, 3])
+    expect(report.rejected[0]?.message).toMatch(/There is no group called "Night shift"\. The groups are: Staff, /)
+  })
+
+  it('with createGroups creates each missing group once (ignoring case) and puts the people in it', async () => {
+    const report = await run(TEXT, { createGroups: true })
+    expect(report).toMatchObject({ imported: 2, rejected: [], newGroups: ['Night shift'] })
+    const site = store.snapshot()
+    const night = site.groups.filter((g) => g.name.toLowerCase() === 'night shift')
+    expect(night).toHaveLength(1)
+    expect(site.people.find((p) => p.email === 'bob@example.com')?.group_ids).toEqual([night[0]?.id])
+  })
+
+  it('creates nothing on a preview with createGroups', async () => {
+    const groups = store.snapshot().groups.length
+    expect(await run(TEXT, { createGroups: true, dryRun: true })).toMatchObject({ imported: 2 })
+    expect(store.snapshot().groups).toHaveLength(groups)
   })
 })
 

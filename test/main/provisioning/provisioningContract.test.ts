@@ -48,6 +48,18 @@ describe('the provisioning capability', () => {
     expect(states).toMatchObject({ ok: true, value: { counts: { pending: 9000, local: 132 }, truncated: true } })
   })
 
+  it('reads the delimiter and encoding the wizard sends, lists the groups the site lacks, and creates them when asked', async () => {
+    const csv = 'first_name;last_name;email;group\nZoë;Ødegaard;zoe@example.com;Night shift\n'
+    const request = { csv, encoding: { encoding: 'windows-1252', bom: false } }
+    const groups = t.services.site.snapshot().groups.length
+    const preview = await invoke('provisioning', 'importPreview', request)
+    expect(preview).toMatchObject({ ok: true, value: { imported: 0, rejectedCount: 1, newGroups: ['Night shift'], dialect: { delimiter: ';', encoding: 'windows-1252', bom: false } } })
+    const done = await invoke('provisioning', 'importCommit', { ...request, delimiter: ';', createGroups: true })
+    expect(done).toMatchObject({ ok: true, value: { imported: 1, rejectedCount: 0, newGroups: ['Night shift'], committed: true } })
+    expect(t.services.site.snapshot().groups.map((g) => g.name)).toHaveLength(groups + 1)
+    expect(t.services.site.snapshot().groups.at(-1)?.name).toBe('Night shift')
+  })
+
   it('masks PINs in the sample rows of a preview', async () => {
     const preview = await invoke('provisioning', 'importPreview', { csv: peopleCsv(2) })
     expect(JSON.stringify(preview)).not.toMatch(/,\d{7}[,"]/)

@@ -38,8 +38,8 @@ describe('RowReader', () => {
       row: {
         first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', enabled: true, valid_from: '2026-06-30T23:00:00Z', valid_to: null, group_ids: [1, 3],
         credentials: [
-          { credential_type_id: 9, value: 'PF-1A2B-3C4D', label: 'Pixel 9', pin: false },
-          { credential_type_id: 6, value: '583920', label: 'PIN', pin: true }
+          { credential_type_id: 9, value: 'PF-1A2B-3C4D', label: 'Pixel 9', pin: false, status: 'invited' },
+          { credential_type_id: 6, value: '583920', label: 'PIN', pin: true, status: 'active' }
         ]
       }
     })
@@ -52,7 +52,7 @@ describe('RowReader', () => {
       errors: [
         { row: 7, column: 'E-mail', message: '"nope" is not an email address.' },
         { row: 7, column: 'enabled', message: '"maybe" is not yes or no (true/false, 1/0).' },
-        { row: 7, column: 'Groups', message: 'There is no group called "Astronauts".' },
+        { row: 7, column: 'Groups', message: expect.stringMatching(/^There is no group called "Astronauts"\. The groups are: /) },
         { row: 7, column: 'PIN', message: expect.stringMatching(/easy to guess/) }
       ]
     })

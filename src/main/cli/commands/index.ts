@@ -6,6 +6,7 @@ import { exportCommand } from './export'
 import { importCommand } from './import'
 import { infoCommand } from './info'
 import { doorsCommand, groupsCommand, peopleCommand } from './list'
+import { groupsAddCommand } from './groupsAdd'
 import { nfcReadCommand, nfcReadersCommand } from './nfc'
 import { nfcVerifyCommand } from './nfcVerify'
 import { serveCommand } from './serve'
@@ -16,4 +17,4 @@ import { surveyMapCommand } from './surveyMap'
 import { syncCommand } from './sync'
 
 /** Every CLI command, in the order `lintel --help` lists them. */
-export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, decideCommand, diagnoseCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, surveyMapCommand, settingsCommand, serveCommand]
+export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, groupsAddCommand, decideCommand, diagnoseCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, surveyMapCommand, settingsCommand, serveCommand]

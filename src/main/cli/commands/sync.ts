@@ -7,7 +7,7 @@ import { eventChannel } from '../../../shared/contract'
 import { LintelError } from '../../../shared/contract/result'
 import { countOption, requireOption, stringOption } from '../args'
 import type { CliCommand, OptionValues } from '../command'
-import { DB_OPTION_HELP, ioLogger } from '../services'
+import { DB_OPTION_HELP, DB_OPTIONS, ioLogger, siteSource, TIME_ZONE_HELP } from '../services'
 import { openNodeServices } from '../../services/node'
 import type { CliIo } from '../io'
 import { createProgress, type Progress } from '../progress'
@@ -15,9 +15,9 @@ import { createProgress, type Progress } from '../progress'
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Pull the DoorFlow account into the local replica and push the outbox, exactly once',
-  usage: '--api <baseUrl> [--token <token>] [--db <path>] [--concurrency N] [--refresh-token <t> [--client-id <id>] [--token-url <url>]] [--event-days N] [--revoke <credentialId>]',
+  usage: '--api <baseUrl> [--token <token>] [--db <path>] [--time-zone <zone>] [--concurrency N] [--refresh-token <t> [--client-id <id>] [--token-url <url>]] [--event-days N] [--revoke <credentialId>]',
   options: {
-    db: { type: 'string' },
+    ...DB_OPTIONS,
     api: { type: 'string' },
     token: { type: 'string' },
     concurrency: { type: 'string' },
@@ -29,6 +29,7 @@ export const syncCommand: CliCommand = {
   },
   details: [
     DB_OPTION_HELP,
+    TIME_ZONE_HELP,
     '--api <baseUrl>   e.g. https://api.doorflow.com; paths under /api/3/ are appended',
     '--token <token>   the OAuth bearer token, saved for the next run; default: the saved one',
     '--concurrency N   requests in flight at once (default 4)',
@@ -45,7 +46,7 @@ export const syncCommand: CliCommand = {
     const tokenStore = fileTokenStore(nodeUserDataDir(), log)
     const tokens = tokensFrom(values, tokenStore.read())
     // The app's services run the sync, so its guards hold: one at a time, never during an import, the last run recorded.
-    const services = await openNodeServices({ dbPath: stringOption(values, 'db'), log, extra: { tokens: tokenStore } })
+    const services = await openNodeServices({ ...siteSource(values), log, extra: { tokens: tokenStore } })
     try {
       // A token given on the command line (or another --api) is kept for the next run (0600 file, with a warning on stderr).
       if (['token', 'refresh-token', 'token-url', 'client-id'].some((k) => values[k] !== undefined) || services.sync.status().api !== baseUrl) {

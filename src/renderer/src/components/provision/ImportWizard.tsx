@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react'
+import { delimiterLabel, DELIMITERS, encodingOfWhole, ENCODINGS, sniffDelimiter, type Delimiter, type TextEncodingName } from '../../../../shared/csv/dialect'
 import { CsvParser } from '../../../../shared/csv/parse'
 import type { ImportSummary } from '../../../../shared/provisioning/contract'
 import { IMPORT_COLUMNS, mappingProblems, REQUIRED_COLUMNS, suggestMapping, type ImportColumn, type ImportMapping } from '../../../../shared/provisioning/importColumns'
@@ -8,23 +9,39 @@ import { ErrorAlert } from '../ErrorAlert'
 
 interface Loaded {
   name: string
+  bytes: Uint8Array
   csv: string
   headers: string[]
+  delimiter: Delimiter
+  encoding: TextEncodingName
+  bom: boolean
 }
 
-/** A picked file's text (UTF-8; a byte order mark is left for the parser to drop). */
-function readText(file: File): Promise<string> {
+/** A picked file's bytes. */
+function readBytes(file: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result ?? ''))
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
     reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
-    reader.readAsText(file, 'utf-8')
+    reader.readAsArrayBuffer(file)
   })
 }
 
+/** Decodes a file as main would: the encoding and delimiter detected unless the user chose them. */
+export function loadFile(name: string, bytes: Uint8Array, chosen: { encoding?: TextEncodingName; delimiter?: Delimiter } = {}): Loaded {
+  const detected = encodingOfWhole(bytes)
+  if ('mixedAtLine' in detected && !chosen.encoding) throw new Error(`${name} line ${detected.mixedAtLine}: the file mixes encodings (UTF-8 and Windows-1252). Save it again from the spreadsheet as "CSV UTF-8".`)
+  const found = 'mixedAtLine' in detected ? { encoding: 'utf-8' as const, bom: 0 } : detected
+  const encoding = chosen.encoding ?? found.encoding
+  const bom = found.bom > 0 && found.encoding === encoding
+  const csv = new TextDecoder(encoding).decode(bytes)
+  const delimiter = chosen.delimiter ?? sniffDelimiter(csv.slice(0, 65_536))
+  return { name, bytes, csv, headers: headersOf(csv, delimiter), delimiter, encoding, bom }
+}
+
 /** The header record of a CSV text, read with the same parser main uses. */
-export function headersOf(csv: string): string[] {
-  const parser = new CsvParser()
+export function headersOf(csv: string, delimiter: Delimiter = ','): string[] {
+  const parser = new CsvParser({ delimiter })
   const first = parser.push(csv.slice(0, 65_536))[0] ?? parser.end()[0]
   return (first?.fields ?? []).map((h) => h.trim())
 }
@@ -34,8 +51,10 @@ export function ImportWizard() {
   const api = useApi()
   const id = useId()
   const [file, setFile] = useState<Loaded | null>(null)
+  const [fileError, setFileError] = useState<string | null>(null)
   const [mapping, setMapping] = useState<ImportMapping>({})
   const [allowWeakPins, setAllowWeakPins] = useState(false)
+  const [createGroups, setCreateGroups] = useState(false)
   const [progress, setProgress] = useState<{ bytes: number; totalBytes: number; rows: number } | null>(null)
   const preview = useAction((request: Parameters<typeof api.provisioning.importPreview>[0]) => api.provisioning.importPreview(request))
   const commit = useAction((request: Parameters<typeof api.provisioning.importCommit>[0]) => api.provisioning.importCommit(request))
@@ -45,16 +64,24 @@ export function ImportWizard() {
   async function pick(list: FileList | null) {
     const chosen = list?.[0]
     if (!chosen) return
-    const csv = await readText(chosen)
-    const headers = headersOf(csv)
-    setFile({ name: chosen.name, csv, headers })
-    setMapping(suggestMapping(headers))
+    setFileError(null)
+    try {
+      reload(loadFile(chosen.name, await readBytes(chosen)))
+    } catch (error) {
+      setFile(null)
+      setFileError((error as Error).message)
+    }
+  }
+
+  function reload(loaded: Loaded) {
+    setFile(loaded)
+    setMapping(suggestMapping(loaded.headers))
     preview.reset()
     commit.reset()
     setProgress(null)
   }
 
-  const request = () => ({ csv: file?.csv ?? '', mapping, allowWeakPins })
+  const request = () => ({ csv: file?.csv ?? '', mapping, allowWeakPins, createGroups, ...(file ? { delimiter: file.delimiter, encoding: { encoding: file.encoding, bom: file.bom } } : {}) })
   const summary = commit.state.kind === 'done' ? commit.state.value : preview.state.kind === 'done' ? preview.state.value : null
 
   return (
@@ -62,13 +89,22 @@ export function ImportWizard() {
       <div className="field">
         <label htmlFor={`${id}-file`}>1. Choose a CSV file</label>
         <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.target.files)} />
-        <span className="hint">Columns: {IMPORT_COLUMNS.join(', ')}. UTF-8, with or without a byte order mark.</span>
+        <span className="hint">Columns: {IMPORT_COLUMNS.join(', ')}. Comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252 (Excel&apos;s &quot;CSV&quot;).</span>
       </div>
+      {fileError ? (
+        <p className="error" role="alert">
+          {fileError}
+        </p>
+      ) : null}
       {file ? (
         <>
+          <DialectStep file={file} onChange={(chosen) => reload(loadFile(file.name, file.bytes, chosen))} />
           <MappingStep headers={file.headers} mapping={mapping} onChange={setMapping} problems={problems} />
           <label className="choice">
             <input type="checkbox" checked={allowWeakPins} onChange={(e) => setAllowWeakPins(e.target.checked)} /> Accept easy-to-guess PINs (1234, 0000, …)
+          </label>
+          <label className="choice">
+            <input type="checkbox" checked={createGroups} onChange={(e) => setCreateGroups(e.target.checked)} /> Create the groups the file names that this site lacks
           </label>
           <div className="actions">
             <button type="button" disabled={problems.length > 0 || preview.state.kind === 'busy'} onClick={() => void preview.run(request())}>
@@ -91,6 +127,28 @@ export function ImportWizard() {
       {commit.state.kind === 'failed' ? <ErrorAlert error={commit.state.error} context="Not imported" /> : null}
       {summary ? <ImportResult summary={summary} headers={file?.headers ?? []} onDownload={() => void api.provisioning.rejectedRows({}).then((r) => r.ok && downloadText(r.value.filename, r.value.text))} /> : null}
     </div>
+  )
+}
+
+/** How the file was read, as detected; either can be changed, and the file is read again. */
+function DialectStep({ file, onChange }: { file: Loaded; onChange(chosen: { encoding: TextEncodingName; delimiter: Delimiter }): void }) {
+  const id = useId()
+  return (
+    <fieldset className="dialect">
+      <legend>Read as</legend>
+      <label htmlFor={`${id}-encoding`}>Encoding</label>
+      <select id={`${id}-encoding`} value={file.encoding} onChange={(e) => onChange({ encoding: e.target.value as TextEncodingName, delimiter: file.delimiter })}>
+        {ENCODINGS.map((e) => (
+          <option key={e} value={e}>{e}{e === file.encoding && file.bom ? ' (byte order mark)' : ''}</option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-delimiter`}>Columns separated by</label>
+      <select id={`${id}-delimiter`} value={file.delimiter} onChange={(e) => onChange({ encoding: file.encoding, delimiter: e.target.value as Delimiter })}>
+        {DELIMITERS.map((d) => (
+          <option key={d} value={d}>{delimiterLabel(d)}</option>
+        ))}
+      </select>
+    </fieldset>
   )
 }
 
@@ -141,6 +199,10 @@ function ImportResult({ summary, headers, onDownload }: { summary: ImportSummary
         {summary.committed ? 'Imported' : 'Preview'}: {summary.rows} rows · {summary.imported} new people · {summary.updated} updated · {summary.rejectedCount} rejected
         {summary.committed ? '' : ' (nothing written yet)'}
       </p>
+      <p className="muted">
+        Read as {summary.dialect.encoding}, {delimiterLabel(summary.dialect.delimiter)}-separated.
+        {summary.newGroups.length ? ` Groups this site lacks: ${summary.newGroups.join(', ')}.` : ''}
+      </p>
       {summary.sample.length ? (
         <div className="table-wrap">
           <table className="data">
@@ -188,7 +250,7 @@ function ImportResult({ summary, headers, onDownload }: { summary: ImportSummary
             </tbody>
           </table>
           <button type="button" onClick={onDownload}>
-            Download rejected rows (CSV)
+            Download rejected rows (CSV, as you wrote them: PINs included)
           </button>
         </div>
       ) : null}
