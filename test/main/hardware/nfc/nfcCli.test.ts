@@ -30,7 +30,22 @@ beforeAll(async () => {
 afterEach(async () => {
   await card.remove()
   await phone.remove()
+  await readersEmpty()
 })
+
+/**
+ * pcscd sees a card leave on its next poll of vpcd (about 400 ms, longer on a busy machine): wait
+ * for that, so the next test's new reader process does not find the last test's card still there.
+ */
+async function readersEmpty(): Promise<void> {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const status = (await cli('nfc', 'readers', '--json')).json<NfcStatus>()
+    if (!status.readers.some((reader) => reader.cardPresent)) return
+    if (Date.now() > deadline) throw new Error('the virtual reader still shows a card 15 s after it left')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
 
 afterAll(async () => {
   delete process.env.LINTEL_HOME
