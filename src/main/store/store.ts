@@ -57,7 +57,7 @@ export class Store {
     this.credentials = new Credentials(sql, this)
     this.replica = new Replica(db)
     this.replicaSite = new ReplicaSite(db, this.replica)
-    this.syncState = new SyncState(db)
+    this.syncState = new SyncState(sql, this)
   }
 
   /** Opens a database file, migrating it, and seeds it in one transaction the first time. */
