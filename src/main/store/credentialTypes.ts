@@ -5,8 +5,8 @@ import { typeOf } from './siteRows'
 import type { Statements } from './statements'
 
 /**
- * The credential types: seeded with a site here; the sync's pull also writes them until it moves
- * into store/ (issue 13).
+ * The one writer of `credential_types`: seeded with a site, and added from the DoorFlow account
+ * by the pull.
  */
 export class CredentialTypes {
   constructor(private readonly sql: Statements) {}
@@ -24,5 +24,10 @@ export class CredentialTypes {
   /** Inserts a credential type as given (seeding a new database). */
   add(type: CredentialType): void {
     this.sql.rows('INSERT INTO credential_types (id, label, slug, format, technology) VALUES (?, ?, ?, ?, ?)').run(idKey(type.id), type.label, type.slug, type.format, type.technology)
+  }
+
+  /** Adds a type the DoorFlow account has, unless one with its id is here already; true when added. */
+  addFromAccount(type: CredentialType): boolean {
+    return this.sql.rows('INSERT OR IGNORE INTO credential_types (id, label, slug, format, technology) VALUES (?, ?, ?, ?, ?)').run(idKey(type.id), type.label, type.slug, type.format, type.technology).changes === 1
   }
 }

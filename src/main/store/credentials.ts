@@ -19,11 +19,22 @@ export interface CredentialFields {
   issued_at: string | null
 }
 
+/** A credential as DoorFlow gives it, ready to store (its person and type as stored keys). */
+export interface PulledCredentialFields {
+  person_key: string
+  type_key: string
+  value: string
+  enabled: boolean
+  status: Credential['status']
+  remote_id: string
+}
+
 const flag = (value: boolean): number => (value ? 1 : 0)
 
 /**
  * The one writer of `credentials`. Every local write applies the outbox rule in the same
- * transaction: a new credential is flagged for create, an update or delete is queued.
+ * transaction: a new credential is flagged for create, an update or delete is queued. Changes that
+ * come from DoorFlow (`…Pulled…`, `setRemoteId`) queue nothing.
  */
 export class Credentials {
   constructor(
@@ -109,6 +120,24 @@ export class Credentials {
     })
     this.sql.rows('DELETE FROM credentials WHERE id = ?').run(row.id)
     return true
+  }
+
+  /** Inserts a credential DoorFlow has and Lintel has never seen, under the stored key `key`; nothing is queued. */
+  addPulled(key: string, c: PulledCredentialFields): void {
+    this.sql
+      .rows('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, remote_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(key, c.person_key, c.type_key, c.value, flag(c.enabled), c.status, c.remote_id, nowIso())
+  }
+
+  /** Takes DoorFlow's status and enabled flag for a credential (stored key `key`); an undefined one stays. Nothing is queued. */
+  applyPulledState(key: string, state: { status?: Credential['status']; enabled?: boolean }): void {
+    const enabled = state.enabled === undefined ? null : flag(state.enabled)
+    this.sql.rows('UPDATE credentials SET status = COALESCE(?, status), enabled = COALESCE(?, enabled) WHERE id = ?').run(state.status ?? null, enabled, key)
+  }
+
+  /** Removes a credential DoorFlow no longer has (stored key `key`); nothing is queued. */
+  removePulled(key: string): void {
+    this.sql.rows('DELETE FROM credentials WHERE id = ?').run(key)
   }
 
   /** Creates or updates a credential from the form: value format per type, unique per type, weak PINs refused unless overridden. */

@@ -7,7 +7,8 @@ import type { Store } from './store'
 
 /**
  * The one writer of `doors`. Doors are the site's own setup, kept locally for decisions and not
- * pushed to the server, so no write here touches the outbox.
+ * pushed to the server, so no write here touches the outbox. The pull adds doors for DoorFlow's
+ * channels and follows their mode (`addPulled`, `applyPulledMode`).
  */
 export class Doors {
   constructor(
@@ -30,6 +31,16 @@ export class Doors {
     this.sql
       .rows('INSERT INTO doors (id, name, mode, accepts, requires_pin, reader_radios) VALUES (?, ?, ?, ?, ?, ?)')
       .run(idKey(door.id), door.name, door.mode, JSON.stringify(door.accepts), door.requires_pin ? 1 : 0, door.reader_radios ? JSON.stringify(door.reader_radios) : null)
+  }
+
+  /** Adds a door for a DoorFlow channel Lintel has no door for (stored key `key`); it needs no PIN. */
+  addPulled(key: string, name: string, mode: Door['mode'], accepts: readonly unknown[]): void {
+    this.sql.rows('INSERT INTO doors (id, name, mode, accepts, requires_pin) VALUES (?, ?, ?, ?, 0)').run(key, name, mode, JSON.stringify(accepts))
+  }
+
+  /** Takes the mode DoorFlow's channel is in (stored key `key`); the rest of the door stays. */
+  applyPulledMode(key: string, mode: Door['mode']): void {
+    this.sql.rows('UPDATE doors SET mode = ? WHERE id = ?').run(mode, key)
   }
 
   /** Creates or updates a door from the form; every credential type it accepts must exist. Reader radios stay as they were. */

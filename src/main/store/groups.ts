@@ -7,7 +7,8 @@ import type { Store } from './store'
 
 /**
  * The one writer of `groups`. Groups are the site's own setup, kept locally for decisions and
- * not pushed to the server, so no write here touches the outbox.
+ * not pushed to the server, so no write here touches the outbox. The pull links them to DoorFlow's
+ * groups (`…Pulled`, `unlink`).
  */
 export class Groups {
   constructor(
@@ -28,6 +29,21 @@ export class Groups {
   /** Inserts a group as given (seeding a new database from a snapshot). */
   add(group: Group): void {
     this.sql.rows('INSERT INTO groups (id, name, access) VALUES (?, ?, ?)').run(idKey(group.id), group.name, JSON.stringify(group.access))
+  }
+
+  /** Adds a group DoorFlow lists and Lintel lacks (stored key `key`), opening no door yet. */
+  addPulled(key: string, name: string, remoteId: string): void {
+    this.sql.rows("INSERT INTO groups (id, name, access, remote_id) VALUES (?, ?, '[]', ?)").run(key, name, remoteId)
+  }
+
+  /** Links a local group (stored key `key`) to DoorFlow's and takes its name; its access stays. */
+  applyPulled(key: string, name: string, remoteId: string): void {
+    this.sql.rows('UPDATE groups SET name = ?, remote_id = ? WHERE id = ?').run(name, remoteId, key)
+  }
+
+  /** Forgets DoorFlow's id of a group it no longer lists (stored key `key`); the group and its rules stay. */
+  unlink(key: string): void {
+    this.sql.rows('UPDATE groups SET remote_id = NULL WHERE id = ?').run(key)
   }
 
   /** Creates or updates a group from the form; every door it opens must exist. */

@@ -106,6 +106,39 @@ export class Outbox {
     return this.sql.rows("UPDATE outbox SET state = 'unknown', updated_at = ? WHERE state = 'sending'").run(nowIso()).changes
   }
 
+  /** Committed before the request leaves: after a crash this operation counts as unknown. */
+  markSending(seq: number): void {
+    this.sql.rows("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ?").run(nowIso(), seq)
+  }
+
+  /** The server may or may not have applied it: reconciled before any retry. */
+  markUnknown(seq: number, reason: string): void {
+    this.sql.rows("UPDATE outbox SET state = 'unknown', error = ?, updated_at = ? WHERE seq = ?").run(reason, nowIso(), seq)
+  }
+
+  /** Refused by the server (4xx): waits for its record to be edited. */
+  markFailed(seq: number, message: string, fields: Record<string, string>): void {
+    this.sql.rows("UPDATE outbox SET state = 'failed', error = ?, fields = ?, updated_at = ? WHERE seq = ?").run(message, JSON.stringify(fields), nowIso(), seq)
+  }
+
+  /**
+   * Not applied for a reason outside the record (e.g. a token missing a scope): sent again by the
+   * next sync. `unknown` keeps a create whose earlier try may have arrived to be reconciled first.
+   */
+  markBlocked(seq: number, message: string, state: 'pending' | 'unknown'): void {
+    this.sql.rows('UPDATE outbox SET state = ?, error = ?, updated_at = ? WHERE seq = ?').run(state, message, nowIso(), seq)
+  }
+
+  /** The operation is confirmed: it leaves the outbox. */
+  markDone(seq: number): void {
+    this.sql.rows('DELETE FROM outbox WHERE seq = ?').run(seq)
+  }
+
+  /** Operations refused in earlier runs, oldest first. */
+  refused(): OutboxRow[] {
+    return this.sql.rows("SELECT * FROM outbox WHERE state = 'failed' ORDER BY seq").all() as OutboxRow[]
+  }
+
   /** Every operation still waiting (not failed), oldest first. */
   waiting(): OutboxRow[] {
     return this.sql.rows("SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'unknown') ORDER BY seq").all() as OutboxRow[]

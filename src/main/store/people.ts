@@ -22,11 +22,29 @@ export type PersonPatch = Pick<PersonFields, 'first_name' | 'last_name' | 'email
   [K in 'enabled' | 'valid_from' | 'valid_to' | 'group_ids']: PersonFields[K] | null
 }
 
+/**
+ * A person as DoorFlow gives them, ready to store. The pull picks `email_key` (it stands in for an
+ * email another person holds here) and the local group ids its remote-id map knows.
+ */
+export interface PulledPersonFields {
+  first_name: string
+  last_name: string
+  email: string
+  email_key: string
+  enabled: boolean
+  valid_from: string | null
+  valid_to: string | null
+  group_ids: readonly unknown[]
+  mobile: string | null
+  remote_id: string
+}
+
 const flag = (value: boolean): number => (value ? 1 : 0)
 
 /**
  * The one writer of `people`. Every local write applies the outbox rule in the same transaction:
  * a new person is flagged for create (`pending_create = 1`), an update or delete is queued.
+ * Changes that come from DoorFlow (`…Pulled`, `setRemoteId`) queue nothing.
  */
 export class People {
   constructor(
@@ -119,6 +137,25 @@ export class People {
     this.store.outbox.forgetUnsentCredentialsOf(key)
     this.sql.rows('DELETE FROM people WHERE id = ?').run(key)
     return true
+  }
+
+  /** Inserts a person DoorFlow has and Lintel has never seen, under the stored key `key`; nothing is queued. */
+  addPulled(key: string, p: PulledPersonFields): void {
+    this.sql
+      .rows('INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, mobile, remote_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+      .run(key, p.first_name, p.last_name, p.email, p.email_key, flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids), p.mobile, p.remote_id)
+  }
+
+  /** Replaces a linked person's fields with DoorFlow's (stored key `key`); nothing is queued. */
+  applyPulled(key: string, p: PulledPersonFields): void {
+    this.sql
+      .rows('UPDATE people SET first_name=?, last_name=?, email=?, email_key=?, enabled=?, valid_from=?, valid_to=?, group_ids=?, mobile=?, remote_id=? WHERE id=?')
+      .run(p.first_name, p.last_name, p.email, p.email_key, flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids), p.mobile, p.remote_id, key)
+  }
+
+  /** Removes a person DoorFlow no longer has (stored key `key`; their credentials go with them); nothing is queued. */
+  removePulled(key: string): void {
+    this.sql.rows('DELETE FROM people WHERE id = ?').run(key)
   }
 
   /** Creates or updates a person from the form (matched by id), checked against the site. */

@@ -1,5 +1,8 @@
-import type Database from 'better-sqlite3'
-import { idKey, nowIso } from './database'
+import type { CredentialType } from '../../shared/domain/site'
+import { idFromKey, idKey } from './database'
+import { nextWholeId, type NumberedTable, type Row } from './records'
+import type { Statements } from './statements'
+import type { Store } from './store'
 
 /** What a remote-id map links: a local record kind to DoorFlow's id for it. */
 export type RemoteKind = 'credential_type' | 'group' | 'door'
@@ -34,84 +37,64 @@ export interface PeopleOutcome {
   warnings: { message: string; personId: string | null }[]
 }
 
-type Row = Record<string, unknown>
-const FORMAT_OF_CODE: Record<number, [string, string]> = { 6: ['pin', 'keypad'], 8: ['mobile', 'ble+nfc'], 9: ['mobile', 'ble'] }
+const FORMAT_OF_CODE: Record<number, [CredentialType['format'], CredentialType['technology']]> = { 6: ['pin', 'keypad'], 8: ['mobile', 'ble+nfc'], 9: ['mobile', 'ble'] }
 
 /**
  * The store's side of sync for types, groups and people: remote-id maps matched by DoorFlow's
- * `code` and ids, and pulled values written without queueing them to be pushed back.
+ * `code` and ids, and pulled values written through each table's writer without queueing them to
+ * be pushed back. The one writer of `remote_ids` and `account_credential_types`.
  */
 export class Replica {
-  private readonly q: Record<string, Database.Statement>
-
-  private readonly cache = new Map<string, Database.Statement>()
-
-  /** A prepared statement, prepared once per store. */
-  private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text)
-    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)))
-    return statement
-  }
-
-  constructor(private readonly db: Database.Database) {
-    this.q = {
-      remoteOf: db.prepare('SELECT remote_id FROM remote_ids WHERE kind = ? AND local_id = ?').pluck(),
-      localOf: db.prepare('SELECT local_id FROM remote_ids WHERE kind = ? AND remote_id = ?').pluck(),
-      link: db.prepare('INSERT OR REPLACE INTO remote_ids (kind, local_id, remote_id) VALUES (?, ?, ?)'),
-      unlinkRemote: db.prepare('DELETE FROM remote_ids WHERE kind = ? AND remote_id = ?'),
-      openOps: db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').pluck(),
-      personByRemote: db.prepare('SELECT * FROM people WHERE remote_id = ?'),
-      personById: db.prepare('SELECT * FROM people WHERE id = ?'),
-      personByEmail: db.prepare('SELECT * FROM people WHERE email_key = ?'),
-      refreshPerson: db.prepare('UPDATE people SET first_name=?, last_name=?, email=?, email_key=?, enabled=?, valid_from=?, valid_to=?, group_ids=?, mobile=?, remote_id=? WHERE id=?'),
-      addPerson: db.prepare('INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, mobile, remote_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
-    }
-  }
+  constructor(
+    private readonly sql: Statements,
+    private readonly store: Pick<Store, 'people' | 'credentials' | 'groups' | 'credentialTypes' | 'meta'>
+  ) {}
 
   /** DoorFlow's id for a local record, or null when it is not linked. */
   remoteIdOf(kind: RemoteKind, localId: string): string | null {
-    return (this.q.remoteOf as Database.Statement).get(kind, localId) as string | null ?? null
+    return (this.sql.value('SELECT remote_id FROM remote_ids WHERE kind = ? AND local_id = ?').get(kind, localId) as string | undefined) ?? null
   }
 
   /** The local id linked to DoorFlow's id, or null. */
   localIdOf(kind: RemoteKind, remoteId: string): string | null {
-    return (this.q.localOf as Database.Statement).get(kind, remoteId) as string | null ?? null
+    return (this.sql.value('SELECT local_id FROM remote_ids WHERE kind = ? AND remote_id = ?').get(kind, remoteId) as string | undefined) ?? null
   }
 
   /** Links a local record to DoorFlow's id (replacing an earlier link of either side). */
   link(kind: RemoteKind, localId: string, remoteId: string): void {
-    ;(this.q.unlinkRemote as Database.Statement).run(kind, remoteId)
-    ;(this.q.link as Database.Statement).run(kind, localId, remoteId)
+    this.sql.rows('DELETE FROM remote_ids WHERE kind = ? AND remote_id = ?').run(kind, remoteId)
+    this.sql.rows('INSERT OR REPLACE INTO remote_ids (kind, local_id, remote_id) VALUES (?, ?, ?)').run(kind, localId, remoteId)
   }
 
   /** True while a record has an operation waiting for the server (its local value wins over a pulled one). */
   hasUnpushedChanges(entity: 'person' | 'credential', localId: string): boolean {
-    if ((this.q.openOps as Database.Statement).get(entity, localId) !== undefined) return true
+    if (this.sql.value('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1').get(entity, localId) !== undefined) return true
     const table = entity === 'person' ? 'people' : 'credentials'
-    return this.sql(`SELECT pending_create FROM ${table} WHERE id = ?`).pluck().get(localId) === 1
+    return this.sql.value(`SELECT pending_create FROM ${table} WHERE id = ?`).get(localId) === 1
   }
 
   /** True while a person or any of its credentials has changes not yet pushed (removing it would lose them). */
   hasUnpushedChangesWithin(personId: string): boolean {
     if (this.hasUnpushedChanges('person', personId)) return true
-    const credentials = this.sql('SELECT id, pending_create FROM credentials WHERE person_id = ?').all(personId) as { id: string; pending_create: number }[]
+    const credentials = this.sql.rows('SELECT id, pending_create FROM credentials WHERE person_id = ?').all(personId) as { id: string; pending_create: number }[]
     return credentials.some((c) => c.pending_create === 1 || this.hasUnpushedChanges('credential', c.id))
   }
 
   /** Unlinks groups DoorFlow no longer lists; the local groups and their rules stay. Returns the local ids unlinked. */
   unlinkMissingGroups(present: ReadonlySet<string>): string[] {
-    const linked = this.sql("SELECT local_id, remote_id FROM remote_ids WHERE kind = 'group'").all() as { local_id: string; remote_id: string }[]
+    const linked = this.sql.rows("SELECT local_id, remote_id FROM remote_ids WHERE kind = 'group'").all() as { local_id: string; remote_id: string }[]
     const gone = linked.filter((g) => !present.has(g.remote_id))
     for (const g of gone) {
-      this.sql("DELETE FROM remote_ids WHERE kind = 'group' AND local_id = ?").run(g.local_id)
-      this.sql('UPDATE groups SET remote_id = NULL WHERE id = ?').run(g.local_id)
+      this.sql.rows("DELETE FROM remote_ids WHERE kind = 'group' AND local_id = ?").run(g.local_id)
+      this.store.groups.unlink(g.local_id)
     }
     return gone.map((g) => g.local_id)
   }
 
   /** Remembers DoorFlow's id of a pushed person or credential. */
   setRemoteId(entity: 'person' | 'credential', localId: string, remoteId: string): void {
-    this.sql(`UPDATE ${entity === 'person' ? 'people' : 'credentials'} SET remote_id = ? WHERE id = ?`).run(remoteId, localId)
+    if (entity === 'person') this.store.people.setRemoteId(idFromKey(localId), remoteId)
+    else this.store.credentials.setRemoteId(idFromKey(localId), remoteId)
   }
 
   /**
@@ -119,15 +102,15 @@ export class Replica {
    * `code` (a type Lintel lacks is added under that code); local types the account lacks are unlinked.
    */
   saveAccountTypes(types: readonly AccountCredentialType[]): void {
-    this.sql('DELETE FROM account_credential_types').run()
-    this.sql("DELETE FROM remote_ids WHERE kind = 'credential_type'").run()
-    const insert = this.sql('INSERT OR REPLACE INTO account_credential_types (remote_id, code, label, slug) VALUES (?, ?, ?, ?)')
+    this.sql.rows('DELETE FROM account_credential_types').run()
+    this.sql.rows("DELETE FROM remote_ids WHERE kind = 'credential_type'").run()
+    const insert = this.sql.rows('INSERT OR REPLACE INTO account_credential_types (remote_id, code, label, slug) VALUES (?, ?, ?, ?)')
     for (const type of types) {
       insert.run(type.remote_id, type.code, type.label, type.slug)
       if (type.code === null) continue
       const local = idKey(type.code)
       const [format, technology] = FORMAT_OF_CODE[type.code] ?? ['card', 'nfc']
-      this.sql('INSERT OR IGNORE INTO credential_types (id, label, slug, format, technology) VALUES (?, ?, ?, ?, ?)').run(local, type.label, type.slug, format, technology)
+      this.store.credentialTypes.addFromAccount({ id: type.code, label: type.label, slug: type.slug, format, technology })
       this.link('credential_type', local, type.remote_id)
     }
   }
@@ -137,14 +120,14 @@ export class Replica {
    * or every local type while the account has never been pulled.
    */
   offeredTypeIds(): string[] {
-    const linked = this.sql("SELECT local_id FROM remote_ids WHERE kind = 'credential_type' ORDER BY local_id").pluck().all() as string[]
+    const linked = this.sql.value("SELECT local_id FROM remote_ids WHERE kind = 'credential_type' ORDER BY local_id").all() as string[]
     if (linked.length > 0 || this.accountTypes().length > 0) return linked
-    return this.sql('SELECT id FROM credential_types ORDER BY row').pluck().all() as string[]
+    return this.sql.value('SELECT id FROM credential_types ORDER BY row').all() as string[]
   }
 
   /** The account's credential types as last pulled. */
   accountTypes(): AccountCredentialType[] {
-    return this.sql('SELECT remote_id, code, label, slug FROM account_credential_types ORDER BY code').all() as AccountCredentialType[]
+    return this.sql.rows('SELECT remote_id, code, label, slug FROM account_credential_types ORDER BY code').all() as AccountCredentialType[]
   }
 
   /** Links each pulled group to a local one (by link, then by name) or adds it; names follow DoorFlow. */
@@ -152,34 +135,33 @@ export class Replica {
     let next = this.nextId('groups')
     for (const group of groups) {
       let local = this.localIdOf('group', group.remote_id)
-      local ??= (this.sql("SELECT id FROM groups WHERE lower(name) = lower(?) AND id NOT IN (SELECT local_id FROM remote_ids WHERE kind = 'group')").pluck().get(group.name) as string | undefined) ?? null
+      local ??= (this.sql.value("SELECT id FROM groups WHERE lower(name) = lower(?) AND id NOT IN (SELECT local_id FROM remote_ids WHERE kind = 'group')").get(group.name) as string | undefined) ?? null
       if (local === null) {
         local = idKey(next++)
-        this.sql("INSERT INTO groups (id, name, access) VALUES (?, ?, '[]')").run(local, group.name)
-      } else this.sql('UPDATE groups SET name = ? WHERE id = ?').run(group.name, local)
-      this.sql('UPDATE groups SET remote_id = ? WHERE id = ?').run(group.remote_id, local)
+        this.store.groups.addPulled(local, group.name, group.remote_id)
+      } else this.store.groups.applyPulled(local, group.name, group.remote_id)
       this.link('group', local, group.remote_id)
     }
   }
 
   /** A person's row as pushed: its fields and group ids. */
   personRow(localId: string): Row | undefined {
-    return (this.q.personById as Database.Statement).get(localId) as Row | undefined
+    return this.sql.rows('SELECT * FROM people WHERE id = ?').get(localId) as Row | undefined
   }
 
   /** A credential's row as pushed, with its person's DoorFlow id. */
   credentialRow(localId: string): Row | undefined {
-    return this.sql('SELECT c.*, p.remote_id AS person_remote_id FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(localId) as Row | undefined
+    return this.sql.rows('SELECT c.*, p.remote_id AS person_remote_id FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(localId) as Row | undefined
   }
 
   /** True when the local credential type is a mobile one (its value, if any, DoorFlow does not show). */
   isMobileType(typeKey: string): boolean {
-    return this.sql('SELECT format FROM credential_types WHERE id = ?').pluck().get(typeKey) === 'mobile'
+    return this.sql.value('SELECT format FROM credential_types WHERE id = ?').get(typeKey) === 'mobile'
   }
 
   /** True when a local credential holds this DoorFlow id. */
   holdsRemoteCredential(remoteId: string): boolean {
-    return this.sql('SELECT 1 FROM credentials WHERE remote_id = ?').get(remoteId) !== undefined
+    return this.sql.rows('SELECT 1 FROM credentials WHERE remote_id = ?').get(remoteId) !== undefined
   }
 
   /**
@@ -194,26 +176,31 @@ export class Replica {
       const local = this.findPerson(person, systemIdPrefix)
       const groups = this.localGroups(person, outcome)
       if (local && this.hasUnpushedChanges('person', String(local.id))) {
-        if (local.remote_id === null) this.sql('UPDATE people SET remote_id = ? WHERE id = ?').run(person.remote_id, local.id)
+        if (local.remote_id === null) this.store.people.setRemoteId(idFromKey(String(local.id)), person.remote_id)
         outcome.keptLocal++
         continue
       }
       const id = local ? String(local.id) : idKey(next++)
       const email = this.emailFor(person, id, local, outcome)
-      const values = [person.first_name, person.last_name, email.email, email.key, person.enabled ? 1 : 0, person.valid_from, person.valid_to, JSON.stringify(groups), person.mobile, person.remote_id, id]
-      ;(local ? (this.q.refreshPerson as Database.Statement) : (this.q.addPerson as Database.Statement)).run(...(local ? values : [id, ...values.slice(0, -1)]))
-      if (local) outcome.refreshed++
-      else outcome.added++
+      const { first_name, last_name, enabled, valid_from, valid_to, mobile, remote_id } = person
+      const fields = { first_name, last_name, email: email.email, email_key: email.key, enabled, valid_from, valid_to, group_ids: groups, mobile, remote_id }
+      if (local) {
+        this.store.people.applyPulled(id, fields)
+        outcome.refreshed++
+      } else {
+        this.store.people.addPulled(id, fields)
+        outcome.added++
+      }
     }
     return outcome
   }
 
   private findPerson(person: PulledPerson, prefix: string): Row | undefined {
-    const byRemote = (this.q.personByRemote as Database.Statement).get(person.remote_id) as Row | undefined
+    const byRemote = this.sql.rows('SELECT * FROM people WHERE remote_id = ?').get(person.remote_id) as Row | undefined
     if (byRemote) return byRemote
     const unlinked = (row: Row | undefined): Row | undefined => (row && row.remote_id === null ? row : undefined)
-    const bySystemId = person.system_id?.startsWith(prefix) ? unlinked((this.q.personById as Database.Statement).get(person.system_id.slice(prefix.length)) as Row | undefined) : undefined
-    return bySystemId ?? (person.email ? unlinked((this.q.personByEmail as Database.Statement).get(person.email.toLowerCase()) as Row | undefined) : undefined)
+    const bySystemId = person.system_id?.startsWith(prefix) ? unlinked(this.personRow(person.system_id.slice(prefix.length))) : undefined
+    return bySystemId ?? (person.email ? unlinked(this.personByEmail(person.email)) : undefined)
   }
 
   /**
@@ -222,7 +209,7 @@ export class Replica {
    */
   private emailFor(person: PulledPerson, id: string, local: Row | undefined, outcome: PeopleOutcome): { email: string; key: string } {
     const email = person.email ?? ''
-    const holder = email ? ((this.q.personByEmail as Database.Statement).get(email.toLowerCase()) as Row | undefined) : undefined
+    const holder = email ? this.personByEmail(email) : undefined
     if (email && (!holder || holder.id === id)) return { email, key: email.toLowerCase() }
     if (holder) outcome.warnings.push({ message: `DoorFlow person ${person.remote_id} has the email ${email}, which person ${String(holder.id)} has here; ${local ? 'its email here is kept' : 'added without it'}`, personId: local ? id : null })
     if (local) return { email: String(local.email), key: String(local.email_key) }
@@ -243,36 +230,33 @@ export class Replica {
 
   /** DoorFlow ids of the people linked here. */
   linkedPeople(): Map<string, string> {
-    const rows = this.sql('SELECT remote_id, id FROM people WHERE remote_id IS NOT NULL').all() as { remote_id: string; id: string }[]
+    const rows = this.sql.rows('SELECT remote_id, id FROM people WHERE remote_id IS NOT NULL').all() as { remote_id: string; id: string }[]
     return new Map(rows.map((r) => [r.remote_id, r.id]))
+  }
+
+  /** The row of the person whose email (any case) is this one, or undefined. */
+  private personByEmail(email: string): Row | undefined {
+    return this.sql.rows('SELECT * FROM people WHERE email_key = ?').get(email.toLowerCase()) as Row | undefined
   }
 
   /** Removes a person DoorFlow no longer has (and its credentials), queueing nothing. */
   removePulledPerson(localId: string): void {
-    this.sql('DELETE FROM people WHERE id = ?').run(localId)
+    this.store.people.removePulled(localId)
   }
 
   /** The next free numeric id of a table (ids are JSON keys). */
-  nextId(table: 'people' | 'credentials' | 'groups' | 'doors'): number {
-    const row = this.sql(`SELECT MAX(CAST(id AS INTEGER)) AS n FROM ${table} WHERE id GLOB '[0-9]*'`).get() as { n: number | null }
-    return (row.n ?? 0) + 1
+  nextId(table: NumberedTable): number {
+    return nextWholeId(this.sql, table)
   }
 
   /** Sets the site's time zone (an IANA name), e.g. from DoorFlow's account. */
   setSiteTimeZone(zone: string): void {
-    const site = JSON.parse((this.sql("SELECT value FROM meta WHERE key = 'site'").pluck().get() as string | undefined) ?? '{}') as Record<string, unknown>
-    this.sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('site', ?)").run(JSON.stringify({ ...site, timezone: zone }))
+    const site = JSON.parse(this.store.meta.get('site') ?? '{}') as Record<string, unknown>
+    this.store.meta.set('site', JSON.stringify({ ...site, timezone: zone }))
   }
 
   /** Marks a credential revoked on DoorFlow: disabled and `revoked` here, nothing queued. */
   markRevoked(localId: string): void {
-    this.sql("UPDATE credentials SET status = 'revoked', enabled = 0 WHERE id = ?").run(localId)
-  }
-
-  /** The instant a credential was confirmed pushed (for the 2-minute wait). */
-  markCredentialConfirmed(remoteId: string, personRemoteId: string, typeRemoteId: string): void {
-    this.db
-      .prepare('INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, confirmed_at, seen_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(remote_id) DO UPDATE SET confirmed_at = excluded.confirmed_at')
-      .run(remoteId, personRemoteId, typeRemoteId, nowIso(), nowIso())
+    this.store.credentials.applyPulledState(localId, { status: 'revoked', enabled: false })
   }
 }

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3'
 import { idKey, nowIso } from './database'
 import type { Replica } from './replica'
+import type { Statements } from './statements'
+import type { Store } from './store'
 
 /** A credential as pulled from `GET /api/3/credentials`, in one shape whichever source's shape it came in. */
 export interface PulledCredential {
@@ -77,19 +78,15 @@ const STORED_FINGERPRINT = ['person_remote_id', 'type_remote_id', 'value', 'stat
   .map((column) => `COALESCE(${column}, '${NONE}')`)
   .join(` || char(1) || `)
 
-/** The store's side of sync for credentials, channels (as doors) and events. */
+/**
+ * The store's side of sync for credentials, channels (as doors) and events; pulled credentials and
+ * doors are written through their tables' writers. The one writer of `remote_credentials`,
+ * `channels` and `events`.
+ */
 export class ReplicaSite {
-  private readonly cache = new Map<string, Database.Statement>()
-
-  /** A prepared statement, prepared once per store. */
-  private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text)
-    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)))
-    return statement
-  }
-
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Statements,
+    private readonly store: Pick<Store, 'credentials' | 'doors'>,
     private readonly replica: Replica
   ) {}
 
@@ -101,7 +98,7 @@ export class ReplicaSite {
    */
   applyCredentials(list: readonly PulledCredential[], complete: boolean): CredentialsOutcome {
     const outcome: CredentialsOutcome = { linked: 0, added: 0, removed: 0, flagged: [], warnings: [] }
-    const upsert = this.sql(`INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, value, status, url, wallet_type, enabled, active_seen_at, seen_at)
+    const upsert = this.sql.rows(`INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, value, status, url, wallet_type, enabled, active_seen_at, seen_at)
       VALUES (@remote_id, @person_remote_id, @type_remote_id, @value, @status, @url, @wallet_type, @enabled, @active, @seen)
       ON CONFLICT(remote_id) DO UPDATE SET person_remote_id = excluded.person_remote_id, type_remote_id = excluded.type_remote_id, value = excluded.value, status = excluded.status,
         url = excluded.url, wallet_type = excluded.wallet_type, enabled = COALESCE(excluded.enabled, remote_credentials.enabled), seen_at = excluded.seen_at,
@@ -127,12 +124,12 @@ export class ReplicaSite {
   }
 
   private storedRemoteCredentials(): Map<string, string> {
-    const rows = this.sql(`SELECT remote_id, ${STORED_FINGERPRINT} AS print FROM remote_credentials`).raw().all() as [string, string][]
-    return new Map(rows)
+    const rows = this.sql.rows(`SELECT remote_id, ${STORED_FINGERPRINT} AS print FROM remote_credentials`).all() as { remote_id: string; print: string }[]
+    return new Map(rows.map((r) => [r.remote_id, r.print]))
   }
 
   private linkedCredentials(): Map<string, { id: string; status: string; enabled: number }> {
-    const rows = this.sql('SELECT id, remote_id, status, enabled FROM credentials WHERE remote_id IS NOT NULL').all() as { id: string; remote_id: string; status: string; enabled: number }[]
+    const rows = this.sql.rows('SELECT id, remote_id, status, enabled FROM credentials WHERE remote_id IS NOT NULL').all() as { id: string; remote_id: string; status: string; enabled: number }[]
     return new Map(rows.map((r) => [r.remote_id, r]))
   }
 
@@ -143,41 +140,39 @@ export class ReplicaSite {
 
   private refreshCredential(localId: string, c: PulledCredential): void {
     const status = c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : undefined
-    if (status) this.sql('UPDATE credentials SET status = ? WHERE id = ?').run(status, localId)
-    if (c.enabled !== null) this.sql('UPDATE credentials SET enabled = ? WHERE id = ?').run(c.enabled ? 1 : 0, localId)
+    this.store.credentials.applyPulledState(localId, { status, enabled: c.enabled ?? undefined })
   }
 
   private addPulledCredential(id: string, c: PulledCredential): boolean {
     if (c.value === null || /^[*•]+$/.test(c.value)) return false
-    const person = this.sql('SELECT id FROM people WHERE remote_id = ?').pluck().get(c.person_remote_id) as string | undefined
+    const person = this.sql.value('SELECT id FROM people WHERE remote_id = ?').get(c.person_remote_id) as string | undefined
     const type = this.replica.localIdOf('credential_type', c.type_remote_id)
     if (person === undefined || type === null) return false
-    if (this.sql('SELECT 1 FROM credentials WHERE credential_type_id = ? AND value = ?').get(type, c.value)) return false
-    this.db
-      .prepare('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, remote_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, person, type, c.value, c.enabled === false ? 0 : 1, c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : 'active', c.remote_id, nowIso())
+    if (this.sql.rows('SELECT 1 FROM credentials WHERE credential_type_id = ? AND value = ?').get(type, c.value)) return false
+    const status = c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : 'active'
+    this.store.credentials.addPulled(id, { person_key: person, type_key: type, value: c.value, enabled: c.enabled !== false, status, remote_id: c.remote_id })
     return true
   }
 
   private removeMissingCredentials(present: Set<string>, outcome: CredentialsOutcome): void {
-    const linked = this.sql('SELECT id, remote_id FROM credentials WHERE remote_id IS NOT NULL').all() as { id: string; remote_id: string }[]
+    const linked = this.sql.rows('SELECT id, remote_id FROM credentials WHERE remote_id IS NOT NULL').all() as { id: string; remote_id: string }[]
     for (const row of linked) {
       if (present.has(row.remote_id)) continue
       if (this.replica.hasUnpushedChanges('credential', row.id)) {
         outcome.flagged.push({ localId: row.id, message: `credential ${row.id} was deleted on DoorFlow but has changes not yet pushed; kept here, flagged` })
         continue
       }
-      this.sql('DELETE FROM credentials WHERE id = ?').run(row.id)
+      this.store.credentials.removePulled(row.id)
       outcome.removed++
     }
-    for (const remote of this.sql('SELECT remote_id FROM remote_credentials').pluck().all() as string[]) {
-      if (!present.has(remote)) this.sql('DELETE FROM remote_credentials WHERE remote_id = ?').run(remote)
+    for (const remote of this.sql.value('SELECT remote_id FROM remote_credentials').all() as string[]) {
+      if (!present.has(remote)) this.sql.rows('DELETE FROM remote_credentials WHERE remote_id = ?').run(remote)
     }
   }
 
   /** A credential's state in the replica: DoorFlow's status, PassFlow url, and when it was confirmed and first seen active. */
   remoteCredential(remoteId: string): RemoteCredentialState | undefined {
-    return this.sql('SELECT status, url, wallet_type, enabled, confirmed_at, active_seen_at FROM remote_credentials WHERE remote_id = ?').get(remoteId) as RemoteCredentialState | undefined
+    return this.sql.rows('SELECT status, url, wallet_type, enabled, confirmed_at, active_seen_at FROM remote_credentials WHERE remote_id = ?').get(remoteId) as RemoteCredentialState | undefined
   }
 
   /**
@@ -195,13 +190,20 @@ export class ReplicaSite {
    * sent too. A pull that does not show the field keeps it.
    */
   recordEnabledSent(remoteId: string, personRemoteId: string, typeRemoteId: string, enabled: boolean): void {
-    this.sql('INSERT OR IGNORE INTO remote_credentials (remote_id, person_remote_id, type_remote_id, seen_at) VALUES (?, ?, ?, ?)').run(remoteId, personRemoteId, typeRemoteId, nowIso())
-    this.sql('UPDATE remote_credentials SET enabled = ? WHERE remote_id = ?').run(enabled ? 1 : 0, remoteId)
+    this.sql.rows('INSERT OR IGNORE INTO remote_credentials (remote_id, person_remote_id, type_remote_id, seen_at) VALUES (?, ?, ?, ?)').run(remoteId, personRemoteId, typeRemoteId, nowIso())
+    this.sql.rows('UPDATE remote_credentials SET enabled = ? WHERE remote_id = ?').run(enabled ? 1 : 0, remoteId)
+  }
+
+  /** The instant a credential was confirmed pushed (for the 2-minute wait). */
+  markCredentialConfirmed(remoteId: string, personRemoteId: string, typeRemoteId: string): void {
+    this.sql
+      .rows('INSERT INTO remote_credentials (remote_id, person_remote_id, type_remote_id, confirmed_at, seen_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(remote_id) DO UPDATE SET confirmed_at = excluded.confirmed_at')
+      .run(remoteId, personRemoteId, typeRemoteId, nowIso(), nowIso())
   }
 
   /** Records DoorFlow's status of a credential (e.g. `revoking` after a 202 on delete). */
   setRemoteStatus(remoteId: string, status: string): void {
-    this.sql('UPDATE remote_credentials SET status = ? WHERE remote_id = ?').run(status, remoteId)
+    this.sql.rows('UPDATE remote_credentials SET status = ? WHERE remote_id = ?').run(status, remoteId)
   }
 
   /**
@@ -212,19 +214,19 @@ export class ReplicaSite {
   applyChannels(channels: readonly PulledChannel[]): { doorsAdded: number } {
     let next = this.replica.nextId('doors')
     let doorsAdded = 0
-    const accepts = JSON.stringify(this.sql("SELECT local_id FROM remote_ids WHERE kind = 'credential_type'").pluck().all().map((k) => JSON.parse(k as string) as unknown))
+    const accepts = this.sql.value("SELECT local_id FROM remote_ids WHERE kind = 'credential_type'").all().map((k) => JSON.parse(k as string) as unknown)
     for (const ch of channels) {
       const mode = ch.lockdown ? 'lockdown' : ch.mode === 'unlock' ? 'unlocked' : 'normal'
       let door = this.replica.localIdOf('door', ch.remote_id)
-      door ??= (this.sql("SELECT id FROM doors WHERE lower(name) = lower(?) AND id NOT IN (SELECT local_id FROM remote_ids WHERE kind = 'door')").pluck().get(ch.name) as string | undefined) ?? null
+      door ??= (this.sql.value("SELECT id FROM doors WHERE lower(name) = lower(?) AND id NOT IN (SELECT local_id FROM remote_ids WHERE kind = 'door')").get(ch.name) as string | undefined) ?? null
       if (door === null) {
         door = idKey(next++)
-        this.sql('INSERT INTO doors (id, name, mode, accepts, requires_pin) VALUES (?, ?, ?, ?, 0)').run(door, ch.name, mode, accepts)
+        this.store.doors.addPulled(door, ch.name, mode, accepts)
         doorsAdded++
-      } else this.sql('UPDATE doors SET mode = ? WHERE id = ?').run(mode, door)
+      } else this.store.doors.applyPulledMode(door, mode)
       this.replica.link('door', door, ch.remote_id)
-      this.db
-        .prepare('INSERT OR REPLACE INTO channels (remote_id, door_id, name, status, mode, lockdown, card_format, pin_format, reader_class, sync_status, last_sync_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
+      this.sql
+        .rows('INSERT OR REPLACE INTO channels (remote_id, door_id, name, status, mode, lockdown, card_format, pin_format, reader_class, sync_status, last_sync_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
         .run(ch.remote_id, door, ch.name, ch.status, ch.mode, ch.lockdown ? 1 : 0, ch.card_format, ch.pin_format, ch.reader_class, ch.sync_status, ch.last_sync_at, ch.updated_at)
     }
     return { doorsAdded }
@@ -232,13 +234,13 @@ export class ReplicaSite {
 
   /** The channels as last pulled. */
   channels(): (PulledChannel & { door_id: string | null })[] {
-    const rows = this.sql('SELECT * FROM channels ORDER BY name').all() as (Omit<PulledChannel, 'lockdown'> & { door_id: string | null; lockdown: number })[]
+    const rows = this.sql.rows('SELECT * FROM channels ORDER BY name').all() as (Omit<PulledChannel, 'lockdown'> & { door_id: string | null; lockdown: number })[]
     return rows.map((r) => ({ ...r, lockdown: r.lockdown === 1 }))
   }
 
   /** Adds pulled events (an event seen again is kept once). */
   addEvents(events: readonly PulledEvent[]): void {
-    const insert = this.sql('INSERT OR IGNORE INTO events (remote_id, code, kind, label, channel_remote_id, person_remote_id, credentials_number, created_at) VALUES (@remote_id, @code, @kind, @label, @channel_remote_id, @person_remote_id, @credentials_number, @created_at)')
+    const insert = this.sql.rows('INSERT OR IGNORE INTO events (remote_id, code, kind, label, channel_remote_id, person_remote_id, credentials_number, created_at) VALUES (@remote_id, @code, @kind, @label, @channel_remote_id, @person_remote_id, @credentials_number, @created_at)')
     for (const event of events) insert.run(event)
   }
 
@@ -247,7 +249,7 @@ export class ReplicaSite {
    * maps know them; optionally only those since an instant (ISO), at a door or of a person (local ids).
    */
   events(filter: { since?: string; doorId?: string; personId?: string; limit?: number } = {}): (PulledEvent & { door_id: string | null; person_id: string | null })[] {
-    const rows = this.sql(
+    const rows = this.sql.rows(
       `SELECT e.*, d.local_id AS door_id, p.id AS person_id FROM events e
        LEFT JOIN remote_ids d ON d.kind = 'door' AND d.remote_id = e.channel_remote_id
        LEFT JOIN people p ON p.remote_id = e.person_remote_id
@@ -259,21 +261,21 @@ export class ReplicaSite {
 
   /** Drops events older than `before` (ISO); returns how many. */
   pruneEvents(before: string): number {
-    return this.sql('DELETE FROM events WHERE created_at < ?').run(before).changes
+    return this.sql.rows('DELETE FROM events WHERE created_at < ?').run(before).changes
   }
 
   /** The newest event's time, or null. */
   newestEventAt(): string | null {
-    return (this.sql('SELECT MAX(created_at) FROM events').pluck().get() as string | null) ?? null
+    return (this.sql.value('SELECT MAX(created_at) FROM events').get() as string | null) ?? null
   }
 
   /** How many events are kept. */
   eventCount(): number {
-    return this.sql('SELECT COUNT(*) FROM events').pluck().get() as number
+    return this.sql.value('SELECT COUNT(*) FROM events').get() as number
   }
 
   /** Values of PIN credentials, so an event's number that matches one is masked. */
   pinValues(): Set<string> {
-    return new Set(this.sql("SELECT c.value FROM credentials c JOIN credential_types t ON t.id = c.credential_type_id WHERE t.format = 'pin'").pluck().all() as string[])
+    return new Set(this.sql.value("SELECT c.value FROM credentials c JOIN credential_types t ON t.id = c.credential_type_id WHERE t.format = 'pin'").all() as string[])
   }
 }

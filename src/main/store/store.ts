@@ -57,9 +57,9 @@ export class Store {
     this.groups = new Groups(sql, this)
     this.people = new People(sql, this)
     this.credentials = new Credentials(sql, this)
-    this.replica = new Replica(db)
-    this.replicaSite = new ReplicaSite(db, this.replica)
-    this.syncState = new SyncState(db)
+    this.replica = new Replica(sql, this)
+    this.replicaSite = new ReplicaSite(sql, this, this.replica)
+    this.syncState = new SyncState(sql, this)
   }
 
   /** Opens a database file, migrating it, and seeds it in one transaction the first time. */

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3'
 import { nowIso } from './database'
-import type { OutboxRow } from './outbox'
+import type { Statements } from './statements'
+import type { Store } from './store'
 
 /** A sync-log line's level. */
 export type SyncLogLevel = 'info' | 'warn' | 'error'
@@ -24,96 +24,40 @@ export interface SyncFlag {
 }
 
 /**
- * What a sync keeps besides the records: outbox state changes, the sync log, the one-sync lock,
- * its cursors (meta keys) and the flags it raises. Every method is one statement or one transaction.
+ * What a sync keeps besides the records: the sync log, the one-sync lock, its cursors (meta keys,
+ * written through store/meta.ts) and the flags it raises. The one writer of `sync_log` and
+ * `sync_flags`; the outbox's state changes live in store/outbox.ts.
  */
 export class SyncState {
-  private readonly statements: Record<string, Database.Statement>
-
-  private readonly cache = new Map<string, Database.Statement>()
-
-  /** A prepared statement, prepared once per store. */
-  private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text)
-    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)))
-    return statement
-  }
-
-  constructor(private readonly db: Database.Database) {
-    this.statements = {
-      sending: db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ?"),
-      unknown: db.prepare("UPDATE outbox SET state = 'unknown', error = ?, updated_at = ? WHERE seq = ?"),
-      failed: db.prepare("UPDATE outbox SET state = 'failed', error = ?, fields = ?, updated_at = ? WHERE seq = ?"),
-      blocked: db.prepare('UPDATE outbox SET state = ?, error = ?, updated_at = ? WHERE seq = ?'),
-      done: db.prepare('DELETE FROM outbox WHERE seq = ?'),
-      log: db.prepare('INSERT INTO sync_log (at, level, message, entity, entity_id) VALUES (?, ?, ?, ?, ?)'),
-      meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
-      setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?')
-    }
-  }
-
-  private run(name: string, ...args: unknown[]): Database.RunResult {
-    return (this.statements[name] as Database.Statement).run(...args)
-  }
-
-  /** Committed before the request leaves: after a crash this operation counts as unknown. */
-  markSending(seq: number): void {
-    this.run('sending', nowIso(), seq)
-  }
-
-  /** The server may or may not have applied it: reconciled before any retry. */
-  markUnknown(seq: number, reason: string): void {
-    this.run('unknown', reason, nowIso(), seq)
-  }
-
-  /** Refused by the server (4xx): waits for its record to be edited. */
-  markFailed(seq: number, message: string, fields: Record<string, string>): void {
-    this.run('failed', message, JSON.stringify(fields), nowIso(), seq)
-  }
-
-  /**
-   * Not applied for a reason outside the record (e.g. a token missing a scope): sent again by the
-   * next sync. `unknown` keeps a create whose earlier try may have arrived to be reconciled first.
-   */
-  markBlocked(seq: number, message: string, state: 'pending' | 'unknown'): void {
-    this.run('blocked', state, message, nowIso(), seq)
-  }
-
-  /** The operation is confirmed: it leaves the outbox. */
-  markDone(seq: number): void {
-    this.run('done', seq)
-  }
-
-  /** Operations refused in earlier runs, oldest first. */
-  refusedOperations(): OutboxRow[] {
-    return this.sql("SELECT * FROM outbox WHERE state = 'failed' ORDER BY seq").all() as OutboxRow[]
-  }
+  constructor(
+    private readonly sql: Statements,
+    private readonly store: Pick<Store, 'transaction' | 'meta'>
+  ) {}
 
   /** Appends a sync-log line. */
   log(level: SyncLogLevel, message: string, entity: string | null = null, entityId: string | null = null): void {
-    this.run('log', nowIso(), level, message, entity, entityId)
+    this.sql.rows('INSERT INTO sync_log (at, level, message, entity, entity_id) VALUES (?, ?, ?, ?, ?)').run(nowIso(), level, message, entity, entityId)
   }
 
   /** The newest log lines, newest first. */
   recentLog(limit: number): SyncLogLine[] {
-    return this.sql('SELECT at, level, message, entity, entity_id AS id FROM sync_log ORDER BY seq DESC LIMIT ?').all(limit) as SyncLogLine[]
+    return this.sql.rows('SELECT at, level, message, entity, entity_id AS id FROM sync_log ORDER BY seq DESC LIMIT ?').all(limit) as SyncLogLine[]
   }
 
   /** Keeps the newest `keep` log lines. */
   trimLog(keep: number): void {
-    this.sql('DELETE FROM sync_log WHERE seq <= (SELECT MAX(seq) FROM sync_log) - ?').run(keep)
+    this.sql.rows('DELETE FROM sync_log WHERE seq <= (SELECT MAX(seq) FROM sync_log) - ?').run(keep)
   }
 
   /** A sync setting or cursor (`sync_api`, `people_since_utc`, …); null when unset. */
   meta(key: string): string | null {
-    return (this.statements.meta as Database.Statement).get(key) as string | null ?? null
+    return this.store.meta.get(key) ?? null
   }
 
   /** Sets (or, with null, clears) a sync setting or cursor. */
   setMeta(key: string, value: string | null): void {
-    if (value === null) this.run('deleteMeta', key)
-    else this.run('setMeta', key, value)
+    if (value === null) this.store.meta.delete(key)
+    else this.store.meta.set(key, value)
   }
 
   /**
@@ -121,15 +65,13 @@ export class SyncState {
    * another process holds it. A lock left by a process that died is taken over.
    */
   takeSyncLock(pid: number, alive: (pid: number) => boolean): number | null {
-    return this.db
-      .transaction(() => {
-        const held = this.meta('sync_lock')
-        const holder = held ? Number((JSON.parse(held) as { pid: unknown }).pid) : undefined
-        if (holder !== undefined && holder !== pid && alive(holder)) return holder
-        this.setMeta('sync_lock', JSON.stringify({ pid, at: nowIso() }))
-        return null
-      })
-      .immediate()
+    return this.store.transaction(() => {
+      const held = this.meta('sync_lock')
+      const holder = held ? Number((JSON.parse(held) as { pid: unknown }).pid) : undefined
+      if (holder !== undefined && holder !== pid && alive(holder)) return holder
+      this.setMeta('sync_lock', JSON.stringify({ pid, at: nowIso() }))
+      return null
+    })
   }
 
   /** Releases the lock taken by {@link takeSyncLock}. */
@@ -139,16 +81,16 @@ export class SyncState {
 
   /** Raises (or refreshes) a flag on a record. */
   flag(entity: string, entityId: string, flag: SyncFlag['flag'], message: string): void {
-    this.sql('INSERT OR REPLACE INTO sync_flags (entity, entity_id, flag, message, at) VALUES (?, ?, ?, ?, ?)').run(entity, entityId, flag, message, nowIso())
+    this.sql.rows('INSERT OR REPLACE INTO sync_flags (entity, entity_id, flag, message, at) VALUES (?, ?, ?, ?, ?)').run(entity, entityId, flag, message, nowIso())
   }
 
   /** Clears a flag once what it warned about is resolved. */
   clearFlag(entity: string, entityId: string, flag: SyncFlag['flag']): void {
-    this.sql('DELETE FROM sync_flags WHERE entity = ? AND entity_id = ? AND flag = ?').run(entity, entityId, flag)
+    this.sql.rows('DELETE FROM sync_flags WHERE entity = ? AND entity_id = ? AND flag = ?').run(entity, entityId, flag)
   }
 
   /** Every raised flag, oldest first. */
   flags(): SyncFlag[] {
-    return this.sql('SELECT entity, entity_id, flag, message, at FROM sync_flags ORDER BY at').all() as SyncFlag[]
+    return this.sql.rows('SELECT entity, entity_id, flag, message, at FROM sync_flags ORDER BY at').all() as SyncFlag[]
   }
 }

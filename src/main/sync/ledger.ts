@@ -10,18 +10,18 @@ export class Ledger {
 
   /** Committed before the request leaves: after a crash this operation counts as unknown. */
   markSending(op: OutboxRow): void {
-    this.store.syncState.markSending(op.seq)
+    this.store.outbox.markSending(op.seq)
     op.state = 'sending'
   }
 
   markUnknown(op: OutboxRow, reason: string): void {
-    this.store.syncState.markUnknown(op.seq, reason)
+    this.store.outbox.markUnknown(op.seq, reason)
     op.state = 'unknown'
   }
 
   markFailed(op: OutboxRow, message: string, fields: Record<string, string>): void {
     this.store.transaction(() => {
-      this.store.syncState.markFailed(op.seq, message, fields)
+      this.store.outbox.markFailed(op.seq, message, fields)
       this.log('error', message, op)
     })
     op.state = 'failed'
@@ -30,7 +30,7 @@ export class Ledger {
   /** Left waiting for something outside the record (a token scope): the next sync sends it again. */
   markBlocked(op: OutboxRow, message: string, uncertain: boolean): void {
     const state = uncertain ? 'unknown' : 'pending'
-    this.store.syncState.markBlocked(op.seq, message, state)
+    this.store.outbox.markBlocked(op.seq, message, state)
     op.state = state
   }
 
@@ -38,7 +38,7 @@ export class Ledger {
   confirm(op: OutboxRow, remoteId?: string): void {
     this.store.transaction(() => {
       if (remoteId !== undefined) this.store.replica.setRemoteId(op.entity, op.entity_id, remoteId)
-      this.store.syncState.markDone(op.seq)
+      this.store.outbox.markDone(op.seq)
     })
   }
 

@@ -116,7 +116,7 @@ export async function pushCredential(ctx: PushContext, op: OutboxRow): Promise<v
       adoptRefused: (answer) => adoptInUse(ctx, answer, personRemoteId, typeRemoteId, value)
     })
     const remote = ctx.store.replica.credentialRow(op.entity_id)?.remote_id
-    if (typeof remote === 'string') ctx.store.replica.markCredentialConfirmed(remote, personRemoteId, typeRemoteId)
+    if (typeof remote === 'string') ctx.store.replicaSite.markCredentialConfirmed(remote, personRemoteId, typeRemoteId)
     return
   }
   if (row.remote_id === null) return waiting(ctx, op, 'the credential has not reached the server yet')

@@ -90,8 +90,8 @@ export async function syncOutbox(store: Store, options: SyncOptions): Promise<Sy
  */
 function stillRefused(store: Store, sent: readonly OutboxRow[]): SyncFailure[] {
   const seqs = new Set(sent.map((op) => op.seq))
-  return store.syncState
-    .refusedOperations()
+  return store.outbox
+    .refused()
     .filter((op) => !seqs.has(op.seq))
     .map((op) => {
       const fields = op.fields ? (JSON.parse(op.fields) as Record<string, string>) : {}
