@@ -18,6 +18,10 @@ export const FindingCode = {
   noBackup: 'no_backup_credential',
   syncFailed: 'sync_failed',
   syncPending: 'sync_pending',
+  /** A create DoorFlow has not confirmed: the door cannot know the record yet. */
+  syncNotConfirmed: 'sync_not_confirmed',
+  /** A credential revoked on purpose (lost, stolen, replaced, left): history, not the cause. */
+  revokedHistory: 'credential_revoked_history',
   phoneSide: 'phone_radio_or_app',
   reenrol: 'reenrol_device',
   nfcNoTap: 'nfc_no_tap',

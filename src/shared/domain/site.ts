@@ -73,6 +73,10 @@ export type Person = z.infer<typeof PersonSchema>
 export const CredentialStatusSchema = z.enum(['active', 'invited', 'disabled', 'revoked'])
 export type CredentialStatus = z.infer<typeof CredentialStatusSchema>
 
+/** Why a credential was revoked (extension). Lost, stolen, replaced and left are on purpose: history, not a fault. */
+export const RevokedReasonSchema = z.enum(['lost', 'stolen', 'replaced', 'left', 'other'])
+export type RevokedReason = z.infer<typeof RevokedReasonSchema>
+
 export const CredentialSchema = z.object({
   id: IdSchema,
   person_id: IdSchema,
@@ -85,7 +89,14 @@ export const CredentialSchema = z.object({
   /** When the credential was issued (extension; used by diagnosis). */
   issued_at: InstantSchema.optional(),
   /** The device a mobile credential was issued to, as a label (extension). */
-  device: z.string().optional()
+  device: z.string().optional(),
+  /** Why it was revoked, when `status` is `revoked` (extension). */
+  revoked_reason: RevokedReasonSchema.optional(),
+  /**
+   * When DoorFlow accepted it (extension): the later of the push's confirmation and the first pull
+   * that saw it active. The 2-minute wait counts from here.
+   */
+  accepted_at: InstantSchema.optional()
 })
 export type Credential = z.infer<typeof CredentialSchema>
 

@@ -32,7 +32,7 @@ describe('lintel diagnose', () => {
   it('explains in words by default, most likely first', async () => {
     const run = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '5', '--at', AT)
     expect(run.code).toBe(0)
-    expect(run.out.split('\n')[0]).toBe('Annex will not open for Alice Able: no group of theirs gives access to Annex.')
+    expect(run.out.split('\n')[0]).toBe('Annex will not open for Alice Able: No group of theirs gives access to Annex.')
     expect(run.out).toMatch(/ 1\. ERROR {3}No group of theirs gives access to Annex \[no_group_grants_door\]/)
     expect(run.out).toMatch(/Fix: Add them to Annex team/)
   })
