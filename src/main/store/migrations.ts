@@ -50,6 +50,15 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     summary: "doors' reader radios (for diagnosis)",
     sql: 'ALTER TABLE doors ADD COLUMN reader_radios TEXT;'
+  },
+  {
+    version: 3,
+    summary: "why a credential was revoked, when DoorFlow accepted it, and people's mobile numbers (helpdesk)",
+    sql: `
+      ALTER TABLE credentials ADD COLUMN revoked_reason TEXT;
+      ALTER TABLE credentials ADD COLUMN accepted_at TEXT;
+      ALTER TABLE people ADD COLUMN mobile TEXT;
+    `
   }
 ]
 

@@ -105,7 +105,7 @@ export function credentialOf(r: Row): unknown {
     id: idFromKey(str(r, 'id')), person_id: idFromKey(str(r, 'person_id')), credential_type_id: idFromKey(str(r, 'credential_type_id')),
     value: str(r, 'value'), enabled: r.enabled === 1, status: str(r, 'status')
   }
-  for (const key of ['label', 'issued_at', 'device'] as const) {
+  for (const key of ['label', 'issued_at', 'device', 'revoked_reason', 'accepted_at'] as const) {
     const value = opt(r, key)
     if (value !== undefined) credential[key] = value
   }

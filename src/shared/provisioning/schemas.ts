@@ -4,6 +4,7 @@ import {
   DoorModeSchema,
   IdSchema,
   InstantSchema,
+  RevokedReasonSchema,
   type Credential,
   type CredentialType,
   type Id
@@ -41,6 +42,8 @@ export const CredentialInputSchema = z.object({
   status: z.enum(['active', 'invited', 'disabled', 'revoked']).optional(),
   label: optionalText,
   device: optionalText,
+  /** Why it is revoked (with status `revoked`): lost, stolen, replaced, left or other. */
+  revoked_reason: RevokedReasonSchema.nullable().optional(),
   /** The user chose to keep a PIN that is easy to guess. */
   allow_weak_pin: z.boolean().optional()
 })
