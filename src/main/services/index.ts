@@ -22,6 +22,7 @@ import type { ProvisioningService } from './provisioningService'
 import type { SyncService } from './syncService'
 import type { TokenStore } from '../sync/tokens'
 import type { Store } from '../store/store'
+import { PlatformRulesService } from './platformRulesService'
 import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
 export interface ServiceOptions {
@@ -57,6 +58,8 @@ export interface Services {
   readonly provisioning: ProvisioningService
   readonly sync: SyncService
   readonly diagnose: DiagnoseService
+  /** Which radios phones use at this site, and how close they must be; stored with the site. */
+  readonly platformRules: PlatformRulesService
   readonly dispatcher: Dispatcher
   settings(): Settings
   updateSettings(patch: SettingsPatch): Settings
@@ -85,6 +88,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf: options.pdf ?? chromiumPdfPrinter() })
   const hardware = new HardwareService(site, probe, nfc, ble)
   const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log })
+  const platformRules = new PlatformRulesService({ site, store: appStore })
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,
@@ -96,6 +100,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     provisioning,
     sync,
     diagnose,
+    platformRules,
     settings: () => store.read(),
     updateSettings(patch) {
       const next = { ...store.read(), ...patch }
@@ -139,7 +144,13 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
     },
     site: {
       summary: () => s.site.summary(),
-      snapshot: () => s.site.snapshot()
+      snapshot: () => s.site.snapshot(),
+      platformRules: () => s.platformRules.get(),
+      setPlatformRules: (patch) => {
+        const rules = s.platformRules.update(patch)
+        s.hub.emit('site', 'changed', s.site.summary())
+        return rules
+      }
     },
     decision: {
       decide: (request) => s.site.decide(request)

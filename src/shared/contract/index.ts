@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SiteSchema } from '../domain/site'
+import { PlatformRulesPatchSchema, PlatformRulesSchema } from '../domain/platformRules'
 import { DecisionRequestSchema, DecisionSchema } from '../decision'
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings'
 import { BleReaderSchema, BleStatusSchema, NfcStatusSchema } from '../domain/hardware'
@@ -72,7 +73,9 @@ export const contract = {
   site: {
     commands: {
       summary: command('The open site: name, time zone and counts', none, SiteSummarySchema),
-      snapshot: command('The whole open site in the snapshot format', none, SiteSchema)
+      snapshot: command('The whole open site in the snapshot format', none, SiteSchema),
+      platformRules: command("The site's platform rules: which radios iPhones and Android phones use, and unlock distances", none, PlatformRulesSchema),
+      setPlatformRules: command('Change the platform rules (a preset, radios per platform, unlock distances); saved with the site', PlatformRulesPatchSchema, PlatformRulesSchema)
     },
     events: {
       changed: SiteSummarySchema

@@ -39,10 +39,18 @@ export const MobilePlatformsSchema = z.object({ ios: z.array(ReaderRadioSchema),
 export type MobilePlatforms = z.infer<typeof MobilePlatformsSchema>
 export const DEFAULT_MOBILE_PLATFORMS: MobilePlatforms = { ios: ['ble'], android: ['ble', 'nfc'] }
 
+/** How close a phone must be to the reader to unlock, in centimetres, per platform (extension). */
+export const UnlockDistanceSchema = z.object({
+  ios: z.number().positive().max(1000).optional(),
+  android: z.number().positive().max(1000).optional()
+})
+export type UnlockDistance = z.infer<typeof UnlockDistanceSchema>
+
 export const SiteInfoSchema = z.object({
   /** Display name of the site (optional extension). */
   name: z.string().optional(),
   mobile_platforms: MobilePlatformsSchema.optional(),
+  unlock_distance_cm: UnlockDistanceSchema.optional(),
   timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone, e.g. Europe/London'),
   holidays: z.array(LocalDateSchema)
 })
