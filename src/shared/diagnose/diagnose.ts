@@ -3,6 +3,7 @@ import { decide, siteTimeLabel, type CompiledSite } from '../decision'
 import type { Credential, Id, Site } from '../domain/site'
 import { parseInstant } from '../time'
 import { opensDoor, platformsOf, verdictOf, type Context } from './context'
+import { eventFindings, type EventEvidence } from './eventFindings'
 import { engineFindings, noMobile, pinFindings } from './engineFindings'
 import { phoneFindings, scanFindings, tapFindings } from './liveFindings'
 import type { Diagnosis, LiveScan, LiveTap, Platform, SyncEvidence } from './model'
@@ -21,6 +22,8 @@ export interface DiagnoseInput {
   /** Open outbox operations and unsynced records of the person and their credentials; null for a snapshot file. */
   sync: readonly SyncEvidence[] | null
   live?: { tap?: LiveTap | null | undefined; scan?: LiveScan | null | undefined }
+  /** The door's own events and status (main reads them from the replica); absent: not considered. */
+  events?: EventEvidence | undefined
 }
 
 /**
@@ -42,6 +45,7 @@ export function diagnose(site: Site, compiled: CompiledSite, input: DiagnoseInpu
   const scan = input.live?.scan ?? null
   if (tap) tapFindings(ctx, tap)
   if (scan) scanFindings(ctx, scan)
+  const events = input.events ? eventFindings(ctx, input.events, considered) : null
   const opens = considered.some((c) => opensDoor(ctx.verdicts.get(c)!))
   phoneFindings(ctx, considered, opens)
   retiredFindings(ctx, retired)
@@ -58,6 +62,7 @@ export function diagnose(site: Site, compiled: CompiledSite, input: DiagnoseInpu
     findings,
     credentials: ctx.mine.map((c) => verdictOf(ctx, c)),
     live: { tap, scan },
+    events: events && input.events ? { window_minutes: input.events.window_minutes, items: events } : null,
     source: input.sync ? 'database' : 'snapshot'
   }
 }

@@ -34,7 +34,16 @@ export const FindingCode = {
   bleWeak: 'ble_signal_weak',
   bleHeard: 'ble_reader_heard',
   bleUnavailable: 'ble_unavailable',
-  bleNoReader: 'ble_no_reader'
+  bleNoReader: 'ble_no_reader',
+  doorRejected: 'door_rejected',
+  doorAdmitted: 'door_admitted',
+  doorNoEvent: 'door_no_event',
+  rulesDisagree: 'rules_disagree',
+  doorOffline: 'door_offline',
+  doorLockdownReported: 'door_lockdown_reported',
+  doorNotSynced: 'door_not_synced',
+  eventsClockOff: 'events_clock_off',
+  eventsUnavailable: 'events_unavailable'
 } as const
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode]
 
@@ -156,6 +165,21 @@ export const CredentialVerdictSchema = z.object({
 })
 export type CredentialVerdict = z.infer<typeof CredentialVerdictSchema>
 
+/** One door event as a diagnosis shows it: the credential number masked for PINs. */
+export const ShownEventSchema = z.object({
+  code: z.number().int(),
+  kind: z.enum(['admit', 'reject', 'other']),
+  label: z.string(),
+  credential_number: z.string().nullable(),
+  at: z.string(),
+  local_time: z.string(),
+  door_id: IdSchema,
+  person_id: IdSchema.nullable(),
+  /** Whether it is the person's (by person id or one of their credential numbers). */
+  theirs: z.boolean()
+})
+export type ShownEvent = z.infer<typeof ShownEventSchema>
+
 export const DiagnosisSchema = z.object({
   person: z.object({ id: IdSchema, name: z.string(), email: z.string() }),
   door: z.object({ id: IdSchema, name: z.string() }),
@@ -170,6 +194,8 @@ export const DiagnosisSchema = z.object({
   findings: z.array(FindingSchema),
   credentials: z.array(CredentialVerdictSchema),
   live: z.object({ tap: LiveTapSchema.nullable(), scan: LiveScanSchema.nullable() }),
+  /** The door's recent events (newest first) in the window before `at`; null when events are not available. */
+  events: z.object({ window_minutes: z.number(), items: z.array(ShownEventSchema) }).nullable().optional(),
   /** Where the sync evidence came from: the app's database, or none for a snapshot file. */
   source: z.enum(['database', 'snapshot'])
 })
