@@ -66,7 +66,7 @@ function matchedCredential(ctx: Context, event: DoorEvent, considered: Credentia
 
 function rejected(ctx: Context, d: Dated, considered: Credential[]): void {
   const why = REJECT_RULES[d.event.code]
-  const reason = why?.reason ?? d.event.label
+  const reason = why?.reason ?? d.label
   const credential = matchedCredential(ctx, d.event, considered)
   const what = credential && formatOf(ctx, credential) === 'mobile' ? 'this phone' : 'them'
   add(ctx, FindingCode.doorRejected, 'error', 0.995, `${ctx.door.name} saw ${what} at ${clock(ctx, d.ms)} and rejected it: ${reason}`, `The door's own event: "${d.label}" (code ${d.event.code}) at ${siteTimeLabel(ctx.compiled, d.ms)} site time. The door's verdict outranks what Lintel's rules infer.`, rejectFix(ctx, d.event.code), null, credential ?? null)
