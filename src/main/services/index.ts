@@ -23,6 +23,7 @@ import type { SyncService } from './syncService'
 import type { TokenStore } from '../sync/tokens'
 import type { Store } from '../store/store'
 import { PlatformRulesService } from './platformRulesService'
+import type { DoorEventSource } from '../../shared/events/model'
 import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
 export interface ServiceOptions {
@@ -43,6 +44,8 @@ export interface ServiceOptions {
   pdf?: PdfPrinter
   /** An open database to use instead of the app's (the CLI's `--db`); closed by {@link Services.close}. */
   store?: Store
+  /** The door's events and status (the replica, once sync keeps them); default: none available. */
+  events?: DoorEventSource
   /** PC/SC tuning: pcscd's socket and how long one tap's read may take before the child is killed. */
   nfc?: { socket?: string; readTimeoutMs?: number }
 }
@@ -87,7 +90,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   })
   const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf: options.pdf ?? chromiumPdfPrinter() })
   const hardware = new HardwareService(site, probe, nfc, ble)
-  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log })
+  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {

@@ -1,6 +1,6 @@
 import { siteTimeLabel } from '../decision'
 import type { Credential } from '../domain/site'
-import { eventKind, REJECT_RULES, shownNumber, type DoorEvent, type DoorStatus } from '../events/model'
+import { eventKind, maskEvent, REJECT_RULES, type DoorEvent, type DoorStatus } from '../events/model'
 import { parseInstant } from '../time'
 import { add, describe, formatOf, opensDoor, phoneRadios, PLATFORM_PLURAL, RADIO_NAME, type Context } from './context'
 import { FindingCode, type Platform, type ShownEvent } from './model'
@@ -52,7 +52,7 @@ function datedEvents(ctx: Context, evidence: EventEvidence, pins: ReadonlySet<st
     const ms = parseInstant(event.at)
     if (Number.isNaN(ms)) continue
     if (ms > ctx.atMs + CLOCK_SKEW_MS) future++
-    else if (ms >= from) dated.push({ event, ms, theirs: event.person_id === ctx.person.id || (event.credential_number !== null && values.has(event.credential_number)), ...masked(event, pins) })
+    else if (ms >= from) dated.push({ event, ms, theirs: event.person_id === ctx.person.id || (event.credential_number !== null && values.has(event.credential_number)), ...maskEvent(event, pins) })
   }
   if (future) add(ctx, FindingCode.eventsClockOff, 'info', 0.1, `${ctx.door.name} logged events dated in the future`, `${future} event${future > 1 ? 's are' : ' is'} dated after ${ctx.when}; the controller's clock may be off. They were left out.`, "Check the controller's clock in DoorFlow.")
   return dated.sort((a, b) => a.ms - b.ms)
@@ -119,13 +119,6 @@ function statusFindings(ctx: Context, status: DoorStatus, considered: Credential
     if (Number.isNaN(at) || synced >= at) continue
     add(ctx, FindingCode.doorNotSynced, 'error', 0.975, `${door} has not synced since the credential changed`, `${door} last finished syncing at ${siteTimeLabel(ctx.compiled, synced)} site time; ${describe(ctx, c)} changed at ${siteTimeLabel(ctx.compiled, at)}.`, "Wait for the controller's next sync (or trigger one in DoorFlow), then try again.", null, c)
   }
-}
-
-/** A PIN never appears, in the number or in the label. */
-function masked(event: DoorEvent, pins: ReadonlySet<string>): { label: string; number: string | null } {
-  const number = shownNumber(event, (v) => pins.has(v))
-  const raw = event.credential_number
-  return { number, label: raw !== null && number !== raw ? event.label.split(raw).join(number ?? '') : event.label }
 }
 
 function shown(ctx: Context, d: Dated): ShownEvent {

@@ -93,6 +93,8 @@ export const DiagnoseRequestSchema = z
     platform: PlatformSchema.optional(),
     /** Only this credential of the person; default every one. */
     credential_id: IdSchema.optional(),
+    /** How many minutes before `at` to look for the door's events (default 15). */
+    event_minutes: z.number().int().min(1).max(24 * 60).optional(),
     /** Live tests when hardware (or the demo's simulation) is present. */
     live: z
       .object({

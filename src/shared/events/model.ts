@@ -46,6 +46,13 @@ export function shownNumber(event: Pick<DoorEvent, 'code' | 'credential_number'>
   return PIN_CODES.has(event.code) || isPin(number) ? '•'.repeat(Math.max(4, number.length)) : number
 }
 
+/** The event's label and number as they may be shown: a PIN never appears in either. */
+export function maskEvent(event: Pick<DoorEvent, 'code' | 'credential_number' | 'label'>, pins: ReadonlySet<string>): { label: string; number: string | null } {
+  const number = shownNumber(event, (v) => pins.has(v))
+  const raw = event.credential_number
+  return { number, label: raw !== null && number !== raw ? event.label.split(raw).join(number ?? '') : event.label }
+}
+
 /** What a reject code says went wrong, in DoorFlow's words, and the Lintel rule that should agree. */
 export const REJECT_RULES: Readonly<Record<number, { reason: string; rule: string | null }>> = {
   20: { reason: 'credential not recognised', rule: 'credential_unknown' },

@@ -73,3 +73,20 @@ describe('lintel diagnose', () => {
     expect(run.err).toContain('--site and --db are alternatives')
   })
 })
+
+describe('lintel events', () => {
+  it('says events are not available yet (exit 1) until the replica holds them, and diagnose --events says so too', async () => {
+    const run = await cli('events', '--site', FIXTURE, '--door', 'Front Door', '--since', '2h', '--json')
+    expect(run.code).toBe(1)
+    expect(run.json<{ ok: boolean; error: { code: string } }>()).toMatchObject({ ok: false, error: { code: 'events_unavailable' } })
+    const diagnosis = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '1', '--at', AT, '--events')
+    expect(diagnosis.code).toBe(0)
+    expect(diagnosis.out).toMatch(/Events: not available yet/)
+  })
+
+  it('exits 2 for a --since that is neither an instant with an offset nor a duration', async () => {
+    const run = await cli('events', '--site', FIXTURE, '--door', '1', '--since', 'yesterday')
+    expect(run.code).toBe(2)
+    expect(run.err).toMatch(/--since yesterday/)
+  })
+})

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command'
 import { bleScanCommand } from './bleScan'
 import { decideCommand } from './decide'
 import { diagnoseCommand } from './diagnose'
+import { eventsCommand } from './events'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { infoCommand } from './info'
@@ -15,4 +16,4 @@ import { surveyAnalyzeCommand } from './surveyAnalyze'
 import { syncCommand } from './sync'
 
 /** Every CLI command, in the order `lintel --help` lists them. */
-export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, decideCommand, diagnoseCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]
+export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, decideCommand, diagnoseCommand, eventsCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]
