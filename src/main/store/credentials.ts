@@ -78,8 +78,8 @@ export class Credentials {
   /** Inserts a credential as the snapshot gives it, queueing nothing: a seeded record is local, never sent. */
   seed(c: Credential): void {
     this.sql
-      .rows('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, revoked_reason, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null, reasonOf(c), c.accepted_at ?? null)
+      .rows('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, revoked_reason, accepted_at, invitation_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null, reasonOf(c), c.accepted_at ?? null, c.invitation_url ?? null)
   }
 
   /**
@@ -98,6 +98,11 @@ export class Credentials {
       .rows('UPDATE credentials SET person_id=?, credential_type_id=?, value=?, enabled=?, status=?, label=?, device=?, revoked_reason=? WHERE id=?')
       .run(idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label, c.device, reasonOf(c), idKey(id))
     this.store.outbox.enqueue('credential', idKey(id), 'update')
+  }
+
+  /** Records DoorFlow's invitation link for a credential (the server's news: nothing is queued). */
+  setInvitationUrl(id: Id, url: string | null): void {
+    this.sql.rows('UPDATE credentials SET invitation_url = ? WHERE id = ?').run(url, idKey(id))
   }
 
   /**

@@ -53,11 +53,12 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    summary: "why a credential was revoked, when DoorFlow accepted it, and people's mobile numbers (helpdesk)",
+    summary: "why a credential was revoked, when DoorFlow accepted it, its invitation link, and people's mobile numbers (helpdesk)",
     sql: `
       ALTER TABLE credentials ADD COLUMN revoked_reason TEXT;
       ALTER TABLE credentials ADD COLUMN accepted_at TEXT;
       ALTER TABLE people ADD COLUMN mobile TEXT;
+      ALTER TABLE credentials ADD COLUMN invitation_url TEXT;
     `
   }
 ]

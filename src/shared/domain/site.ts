@@ -71,6 +71,8 @@ export const PersonSchema = z.object({
   first_name: z.string(),
   last_name: z.string(),
   email: z.string(),
+  /** Mobile number for SMS invitations, E.164 (extension; a snapshot's is kept as written and checked where used). */
+  mobile: z.string().optional(),
   enabled: z.boolean(),
   valid_from: InstantSchema.nullable().optional(),
   valid_to: InstantSchema.nullable().optional(),
@@ -104,7 +106,9 @@ export const CredentialSchema = z.object({
    * When DoorFlow accepted it (extension): the later of the push's confirmation and the first pull
    * that saw it active. The 2-minute wait counts from here.
    */
-  accepted_at: InstantSchema.optional()
+  accepted_at: InstantSchema.optional(),
+  /** DoorFlow's PassFlow invitation link for this credential, when it has one (extension; checked where used). */
+  invitation_url: z.string().optional()
 })
 export type Credential = z.infer<typeof CredentialSchema>
 

@@ -49,3 +49,23 @@ describe("when DoorFlow accepted a credential", () => {
     expect(store.credentials.get(111)?.accepted_at).toBe('2026-12-02T10:01:00.000Z')
   })
 })
+
+describe('mobile numbers on people', () => {
+  it('stores a mobile number as E.164, keeps it when a save leaves it out, and clears it with null', () => {
+    const ben = store.people.get(2)!
+    expect(store.people.save({ ...ben, mobile: '+44 7700 900123' }).mobile).toBe('+447700900123')
+    expect(store.people.save({ ...store.people.get(2)!, mobile: undefined, last_name: 'Whitaker-Jones' }).mobile).toBe('+447700900123')
+    expect(store.snapshot().people.find((p) => p.id === 2)?.mobile).toBe('+447700900123')
+    expect(store.people.save({ ...store.people.get(2)!, mobile: null }).mobile).toBeUndefined()
+  })
+
+  it('refuses a local-format number with a clear message on the mobile field', () => {
+    const ben = store.people.get(2)!
+    try {
+      store.people.save({ ...ben, mobile: '07700 900123' })
+      throw new Error('saved')
+    } catch (error) {
+      expect((error as { fields?: Record<string, string> }).fields?.mobile).toMatch(/local format/)
+    }
+  })
+})
