@@ -46,7 +46,8 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
     if (!parsed.success) return invalid(fieldErrorsOf(parsed.error))
     const p = parsed.data
     if (holder.site.people.some((o) => o.email.toLowerCase() === p.email && o.id !== p.id)) return invalid({ email: 'Another person already has this email address.' })
-    const person: Person = { ...p, id: p.id ?? nextId(holder.site.people), valid_from: p.valid_from ?? null, valid_to: p.valid_to ?? null }
+    const { mobile, ...rest } = p
+    const person: Person = { ...rest, ...(mobile ? { mobile } : {}), id: p.id ?? nextId(holder.site.people), valid_from: p.valid_from ?? null, valid_to: p.valid_to ?? null }
     update((s) => ({ ...s, people: p.id === undefined ? [...s.people, person] : s.people.map((o) => (o.id === p.id ? person : o)) }))
     touch('person', person.id, p.id === undefined ? 'create' : 'update')
     return ok(person)

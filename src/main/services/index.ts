@@ -23,6 +23,7 @@ import type { SyncService } from './syncService'
 import type { TokenStore } from '../sync/tokens'
 import type { Store } from '../store/store'
 import { PlatformRulesService } from './platformRulesService'
+import { OnboardingService } from './onboardingService'
 import type { DoorEventSource } from '../../shared/events/model'
 import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
@@ -63,6 +64,8 @@ export interface Services {
   readonly diagnose: DiagnoseService
   /** Which radios phones use at this site, and how close they must be; stored with the site. */
   readonly platformRules: PlatformRulesService
+  /** Onboarding sheets for the phone holder (HTML, PDF, email draft). */
+  readonly onboarding: OnboardingService
   readonly dispatcher: Dispatcher
   settings(): Settings
   updateSettings(patch: SettingsPatch): Settings
@@ -88,10 +91,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     log,
     ...(options.radios ? { radios: options.radios } : {})
   })
-  const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf: options.pdf ?? chromiumPdfPrinter() })
+  const pdf = options.pdf ?? chromiumPdfPrinter()
+  const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf })
   const hardware = new HardwareService(site, probe, nfc, ble)
   const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
+  const onboarding = new OnboardingService({ site, pdf })
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,
@@ -104,6 +109,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     sync,
     diagnose,
     platformRules,
+    onboarding,
     settings: () => store.read(),
     updateSettings(patch) {
       const next = { ...store.read(), ...patch }

@@ -9,6 +9,7 @@ import { infoCommand } from './info'
 import { doorsCommand, groupsCommand, peopleCommand } from './list'
 import { nfcReadCommand, nfcReadersCommand } from './nfc'
 import { nfcVerifyCommand } from './nfcVerify'
+import { onboardingCommand } from './onboarding'
 import { serveCommand } from './serve'
 import { settingsCommand } from './settings'
 import { siteCommand } from './site'
@@ -16,4 +17,4 @@ import { surveyAnalyzeCommand } from './surveyAnalyze'
 import { syncCommand } from './sync'
 
 /** Every CLI command, in the order `lintel --help` lists them. */
-export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, decideCommand, diagnoseCommand, eventsCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]
+export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, decideCommand, diagnoseCommand, eventsCommand, onboardingCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, settingsCommand, serveCommand]

@@ -1,0 +1,50 @@
+import { LintelError } from '../../shared/contract/result'
+import type { Id } from '../../shared/domain/site'
+import { onboardingSheet, type OnboardingSheet } from '../../shared/onboarding/sheet'
+import { emlDraft } from '../onboarding/eml'
+import { onboardingHtml } from '../onboarding/sheetHtml'
+import type { PdfPrinter } from '../survey/report'
+import type { SiteService } from './siteService'
+
+export type OnboardingFormat = 'html' | 'pdf' | 'eml'
+
+/** A rendered sheet: the file's bytes and type, and what the helpdesk should know about it. */
+export interface OnboardingFile {
+  bytes: Uint8Array
+  contentType: string
+  filename: string
+  sheet: OnboardingSheet
+  /** The sheet's warnings, plus any about the file itself (a PDF that could not be made). */
+  notes: string[]
+}
+
+const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+
+/** Onboarding sheets for the phone holder, made offline from the open site: HTML, PDF, or an email draft with the sheet attached. */
+export class OnboardingService {
+  constructor(private readonly deps: { site: SiteService; pdf: PdfPrinter }) {}
+
+  /** The sheet's content for a person (id or email) and one of their phone credentials. */
+  sheet(person: Id | string, credentialId?: Id): OnboardingSheet {
+    return onboardingSheet(this.deps.site.snapshot(), person, credentialId)
+  }
+
+  /** The sheet as a file. For `eml`, the PDF is attached, or the HTML when no PDF can be made here (noted). */
+  async render(person: Id | string, credentialId: Id | undefined, format: OnboardingFormat): Promise<OnboardingFile> {
+    const sheet = this.sheet(person, credentialId)
+    const html = await onboardingHtml(sheet)
+    const base = `onboarding-${slug(sheet.person.name)}`
+    if (format === 'html') return { bytes: Buffer.from(html, 'utf8'), contentType: 'text/html', filename: `${base}.html`, sheet, notes: sheet.warnings }
+    if (format === 'pdf') return { bytes: await this.deps.pdf.print(html), contentType: 'application/pdf', filename: `${base}.pdf`, sheet, notes: sheet.warnings }
+    const notes = [...sheet.warnings]
+    let attachment = { filename: `${base}.html`, contentType: 'text/html', bytes: Buffer.from(html, 'utf8') as Uint8Array }
+    try {
+      attachment = { filename: `${base}.pdf`, contentType: 'application/pdf', bytes: await this.deps.pdf.print(html) }
+    } catch (error) {
+      notes.push(`The sheet is attached as HTML: ${error instanceof LintelError ? error.message : 'no PDF could be made here'}.`)
+    }
+    const body = [`Hello ${sheet.person.name.split(' ')[0]},`, '', `Your phone can now open doors at ${sheet.site}. The attached sheet shows the steps:`, '', ...sheet.steps.map((s, i) => `${i + 1}. ${s.title}: ${s.text}`), '', 'The helpdesk'].join('\n')
+    const eml = emlDraft({ to: sheet.person.email, subject: `Your phone as a key at ${sheet.site}`, body, attachment })
+    return { bytes: Buffer.from(eml, 'utf8'), contentType: 'message/rfc822', filename: `${base}.eml`, sheet, notes }
+  }
+}
