@@ -43,7 +43,9 @@ export const FindingCode = {
   doorLockdownReported: 'door_lockdown_reported',
   doorNotSynced: 'door_not_synced',
   eventsClockOff: 'events_clock_off',
-  eventsUnavailable: 'events_unavailable'
+  eventsUnavailable: 'events_unavailable',
+  /** An invitation not yet accepted: when and how to resend it. */
+  invitationResend: 'invitation_resend'
 } as const
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode]
 

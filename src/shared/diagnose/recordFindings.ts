@@ -1,5 +1,6 @@
 import { siteTimeLabel } from '../decision'
 import type { Credential } from '../domain/site'
+import { checkMobile } from '../formats/mobile'
 import { adviseOn } from '../provisioning/advice'
 import { parseInstant } from '../time'
 import { add, backupAtDoor, describe, formatOf, PLATFORM_NAME, PLATFORM_PLURAL, PROPAGATION_MS, radioList, usable, type Context } from './context'
@@ -35,8 +36,21 @@ export function stateFindings(ctx: Context, considered: Credential[], sync: read
     if (formatOf(ctx, c) !== 'mobile') continue
     if (sync?.some((e) => e.entity === 'credential' && e.id === c.id && unconfirmedCreate(e))) continue
     propagationFinding(ctx, c)
+    if (c.status === 'invited') resendFinding(ctx, c)
   }
   sharedFindings(ctx, considered)
+}
+
+/** An invitation not yet accepted: when and how to resend it (email, or SMS to an E.164 mobile). */
+function resendFinding(ctx: Context, c: Credential): void {
+  const sent = c.issued_at ? parseInstant(c.issued_at) : NaN
+  const minutes = Number.isNaN(sent) ? null : Math.floor((ctx.atMs - sent) / 60_000)
+  const age = minutes === null ? '' : minutes < 120 ? ` ${minutes} minutes ago` : ` ${Math.floor(minutes / 1440) || 1} day${Math.floor(minutes / 1440) > 1 ? 's' : ''} ago`
+  const mobile = ctx.person.mobile ? checkMobile(ctx.person.mobile) : null
+  const to = [`email (${ctx.person.email})`, mobile?.ok ? `SMS (${mobile.value})` : null].filter(Boolean).join(' or ')
+  const when = minutes !== null && minutes < 15 ? 'If it has not arrived within 15 minutes' : 'Now, if they cannot find it'
+  const smsNote = mobile && !mobile.ok ? ` Their mobile number cannot take an SMS: ${mobile.message}` : ''
+  add(ctx, FindingCode.invitationResend, 'warning', 0.3, 'Resend the invitation if they cannot find it', `${describe(ctx, c)} was invited${age} and is not accepted yet; invitations go by ${to}.${smsNote}`, `${when}: resend the invitation from DoorFlow (Alarm.com: Resend on the credential's banner), or hand them the onboarding sheet (lintel onboarding) with its QR code. Once accepted, wait 2 minutes.`, null, c)
 }
 
 /** The 2-minute wait counts from DoorFlow's acceptance when it is known, else from the issue time. */

@@ -138,3 +138,20 @@ describe('diagnose: the summary never contradicts the findings', () => {
     if (/will not open/.test(d.summary)) expect(top.severity).toBe('error')
   })
 })
+
+describe('diagnose: resending an invitation', () => {
+  it('says when and how to resend an invitation not yet accepted, by email or SMS to an E.164 mobile', () => {
+    const d = run(siteWith((s) => { credential(s, 1000).status = 'invited'; credential(s, 1000).issued_at = '2026-11-29T10:00:00Z'; s.people[0]!.mobile = '+447700900123' }))
+    expect(d.findings[0]!.code).toBe('credential_not_active')
+    const f = d.findings.find((x) => x.code === 'invitation_resend')!
+    expect(f.evidence).toMatch(/invited 3 days ago.*email \(alice@example.com\) or SMS \(\+447700900123\)/)
+    expect(f.fix).toMatch(/^Now, if they cannot find it: resend the invitation from DoorFlow/)
+  })
+
+  it('a mobile number in local format is reported, never offered for SMS', () => {
+    const d = run(siteWith((s) => { credential(s, 1000).status = 'invited'; s.people[0]!.mobile = '07700 900123' }))
+    const f = d.findings.find((x) => x.code === 'invitation_resend')!
+    expect(f.evidence).not.toMatch(/SMS \(/)
+    expect(f.evidence).toMatch(/local format/)
+  })
+})
