@@ -11,6 +11,8 @@ export interface DiagnoseScript {
   findings: Finding[]
   tap: LiveTap
   scan: LiveScan
+  /** The door's events as the diagnosis carries them; null: not available. */
+  events?: Diagnosis['events']
 }
 
 /**
@@ -71,6 +73,7 @@ function diagnosisOf(site: Site, request: DiagnoseRequest, script: DiagnoseScrip
     findings: script.findings,
     credentials,
     live: { tap: request.live?.tapSeconds ? script.tap : null, scan: request.live?.scanSeconds ? script.scan : null },
+    events: script.events ?? null,
     source: 'database'
   })
 }
