@@ -29,6 +29,23 @@ export class OnboardingService {
     return onboardingSheet(this.deps.site.snapshot(), person, credentialId)
   }
 
+  /**
+   * The people to onboard after an import: everyone with a usable phone credential issued at or
+   * after `since` (an ISO instant), newest credential each, in site order.
+   */
+  newlyIssued(since: string): { person: Id; credential: Id }[] {
+    const site = this.deps.site.snapshot()
+    const from = Date.parse(since)
+    const phoneTypes = new Set(site.credential_types.filter((t) => t.format === 'mobile').map((t) => t.id))
+    const latest = new Map<Id, Id>()
+    for (const c of site.credentials) {
+      if (!phoneTypes.has(c.credential_type_id) || !c.issued_at || Date.parse(c.issued_at) < from) continue
+      if (c.status === 'revoked' || c.status === 'disabled' || !c.enabled) continue
+      latest.set(c.person_id, c.id)
+    }
+    return [...latest].map(([person, credential]) => ({ person, credential }))
+  }
+
   /** The sheet as a file. For `eml`, the PDF is attached, or the HTML when no PDF can be made here (noted). */
   async render(person: Id | string, credentialId: Id | undefined, format: OnboardingFormat): Promise<OnboardingFile> {
     const sheet = this.sheet(person, credentialId)

@@ -39,3 +39,17 @@ describe('lintel onboarding', () => {
     expect(bad.err).toMatch(/--out sheet.docx/)
   })
 })
+
+describe('lintel onboarding: a batch after an import', () => {
+  it('writes one sheet per person whose phone credential was issued since the given time', async () => {
+    const dir = join(home, 'batch')
+    const run = await cli('onboarding', '--site', FIXTURE, '--issued-since', '2026-10-01T00:00:00Z', '--out-dir', dir, '--format', 'html', '--json')
+    expect(run.code).toBe(0)
+    const files = run.json<{ files: { person: string; path: string }[] }>().files
+    expect(files.map((f) => f.person)).toEqual(['Alice Able', 'Bob Baker'])
+    expect(readFileSync(files[1]!.path, 'utf8')).toContain('Bob Baker')
+    const none = await cli('onboarding', '--site', FIXTURE, '--issued-since', '2026-11-02T00:00:00Z', '--out-dir', dir, '--format', 'html')
+    expect(none.out.trim()).toBe('No phone credentials were issued in that window.')
+    expect((await cli('onboarding', '--site', FIXTURE, '--issued-since', 'last week', '--out-dir', dir)).code).toBe(2)
+  })
+})
