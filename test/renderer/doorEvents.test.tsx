@@ -30,3 +30,15 @@ describe('Troubleshoot: what the door saw', () => {
     expect(await screen.findByText(/events are not available yet/)).toBeTruthy()
   })
 })
+
+describe('Troubleshoot: the onboarding sheet for the person', () => {
+  it('saves it as PDF or as an email draft for the diagnosed person, showing where it went and any warning', async () => {
+    const app = await diagnoseBen()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Diagnose' })))
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Onboarding sheet (PDF)' })))
+    expect(app.diagnose.exportOnboarding).toHaveBeenCalledWith({ person: 2, format: 'pdf' })
+    expect((await screen.findByTestId('onboarding-saved')).textContent).toBe('Saved /tmp/lintel-test/onboarding/onboarding-ben-whitaker.pdf')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Email draft with the sheet' })))
+    expect(await screen.findByText(/no backup PIN or card/)).toBeTruthy()
+  })
+})

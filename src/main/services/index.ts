@@ -96,7 +96,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const hardware = new HardwareService(site, probe, nfc, ble)
   const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
-  const onboarding = new OnboardingService({ site, pdf })
+  const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir })
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,
@@ -196,7 +196,8 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
     diagnose: {
       run: (request) => s.diagnose.run(request),
       fix: (action) => s.diagnose.fix(action),
-      exportReport: ({ diagnosis, format }) => s.diagnose.exportReport(diagnosis, format)
+      exportReport: ({ diagnosis, format }) => s.diagnose.exportReport(diagnosis, format),
+      exportOnboarding: ({ person, credential_id, format }) => s.onboarding.exportFile(person, credential_id, format)
     }
   }
 }

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { LintelError } from '../../shared/contract/result'
 import type { Id } from '../../shared/domain/site'
 import { onboardingSheet, type OnboardingSheet } from '../../shared/onboarding/sheet'
@@ -22,7 +24,7 @@ const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g,
 
 /** Onboarding sheets for the phone holder, made offline from the open site: HTML, PDF, or an email draft with the sheet attached. */
 export class OnboardingService {
-  constructor(private readonly deps: { site: SiteService; pdf: PdfPrinter }) {}
+  constructor(private readonly deps: { site: SiteService; pdf: PdfPrinter; userDataDir?: string }) {}
 
   /** The sheet's content for a person (id or email) and one of their phone credentials. */
   sheet(person: Id | string, credentialId?: Id): OnboardingSheet {
@@ -44,6 +46,16 @@ export class OnboardingService {
       latest.set(c.person_id, c.id)
     }
     return [...latest].map(([person, credential]) => ({ person, credential }))
+  }
+
+  /** Writes the sheet under the user-data folder's onboarding/ (the app's Save action). */
+  async exportFile(person: Id | string, credentialId: Id | undefined, format: OnboardingFormat): Promise<{ path: string; format: OnboardingFormat; bytes: number; warnings: string[] }> {
+    const file = await this.render(person, credentialId, format)
+    const dir = join(this.deps.userDataDir ?? '.', 'onboarding')
+    await mkdir(dir, { recursive: true })
+    const path = join(dir, file.filename)
+    await writeFile(path, file.bytes)
+    return { path, format, bytes: file.bytes.length, warnings: file.notes }
   }
 
   /** The sheet as a file. For `eml`, the PDF is attached, or the HTML when no PDF can be made here (noted). */

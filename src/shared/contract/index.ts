@@ -153,7 +153,13 @@ export const contract = {
       /** Through the normal provisioning path: recorded in the outbox and the sync log. Needs the app's database. */
       fix: command('Carry out a one-click fix', FixActionSchema, FixResultSchema),
       /** Written under the user-data folder's reports/. */
-      exportReport: command('Save a diagnosis as a shareable HTML or JSON report', z.object({ diagnosis: DiagnosisSchema, format: DiagnosisReportFormatSchema }).strict(), z.object({ path: z.string(), format: DiagnosisReportFormatSchema, bytes: z.number().int().nonnegative() }))
+      exportReport: command('Save a diagnosis as a shareable HTML or JSON report', z.object({ diagnosis: DiagnosisSchema, format: DiagnosisReportFormatSchema }).strict(), z.object({ path: z.string(), format: DiagnosisReportFormatSchema, bytes: z.number().int().nonnegative() })),
+      /** Written under the user-data folder's onboarding/. */
+      exportOnboarding: command(
+        "Save the phone holder's onboarding sheet (HTML, PDF, or an email draft with it attached)",
+        z.object({ person: z.union([IdSchema, z.string().min(1).max(320)]), credential_id: IdSchema.optional(), format: z.enum(['html', 'pdf', 'eml']) }).strict(),
+        z.object({ path: z.string(), format: z.enum(['html', 'pdf', 'eml']), bytes: z.number().int().nonnegative(), warnings: z.array(z.string()) })
+      )
     },
     events: {}
   }

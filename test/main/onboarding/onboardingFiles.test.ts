@@ -49,3 +49,24 @@ describe('onboarding files', () => {
     expect(withHtml.notes.join(' ')).toMatch(/attached as HTML: PDF export needs Chromium/)
   })
 })
+
+describe('diagnose.exportOnboarding through the contract', () => {
+  it("writes the sheet under the user-data folder's onboarding/ and names unknown people", async () => {
+    const { openTestServices } = await import('../../helpers/services')
+    const { commandChannel } = await import('../../../src/shared/contract')
+    const t = await openTestServices()
+    try {
+      const saved = (await t.services.dispatcher.invoke(commandChannel('diagnose', 'exportOnboarding'), { person: 6, format: 'html' })) as { ok: true; value: { path: string; bytes: number } }
+      expect(saved).toMatchObject({ ok: true, value: { path: `${t.dir}/onboarding/onboarding-farhan-qureshi.html` } })
+      const { readFileSync } = await import('node:fs')
+      const html = readFileSync(saved.value.path, 'utf8')
+      expect(html).toContain('Farhan Qureshi')
+      expect(html).not.toContain('190555')
+      const unknown = await t.services.dispatcher.invoke(commandChannel('diagnose', 'exportOnboarding'), { person: 999, format: 'html' })
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    } finally {
+      await t.services.close()
+      t.dispose()
+    }
+  })
+})

@@ -11,6 +11,7 @@ import { CredentialVerdicts } from '../components/troubleshoot/CredentialVerdict
 import { DiagnoseForm } from '../components/troubleshoot/DiagnoseForm'
 import { DiagnosisReport } from '../components/troubleshoot/DiagnosisReport'
 import { DoorEvents } from '../components/troubleshoot/DoorEvents'
+import { OnboardingSheet } from '../components/troubleshoot/OnboardingSheet'
 import { initialDiagnoseInput } from '../components/troubleshoot/diagnoseForm'
 import { FindingList } from '../components/troubleshoot/FindingList'
 import { FixOutcome } from '../components/troubleshoot/FixOutcome'
@@ -124,6 +125,7 @@ function Troubleshooter({ index, settings, simulatedNfc }: TroubleshooterProps) 
           <CredentialVerdicts diagnosis={diagnosis} index={index} />
           <DoorEvents diagnosis={diagnosis} />
           <DiagnosisReport diagnosis={diagnosis} />
+          <OnboardingSheet diagnosis={diagnosis} />
         </>
       ) : null}
     </div>
