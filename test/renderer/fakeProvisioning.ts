@@ -62,7 +62,8 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
     if (!ruled.ok) return invalid(ruled.fields)
     const credential: Credential = {
       id: d.id ?? nextId(holder.site.credentials), person_id: d.person_id, credential_type_id: d.credential_type_id, value: ruled.value, enabled: d.enabled,
-      status: d.status ?? existing?.status ?? 'active', ...(d.label ? { label: d.label } : {}), ...(d.device ? { device: d.device } : {})
+      status: d.status ?? existing?.status ?? 'active', ...(d.label ? { label: d.label } : {}), ...(d.device ? { device: d.device } : {}),
+      ...(d.status === 'revoked' && d.revoked_reason ? { revoked_reason: d.revoked_reason } : {})
     }
     update((s) => ({ ...s, credentials: existing ? s.credentials.map((c) => (c.id === d.id ? credential : c)) : [...s.credentials, credential] }))
     touch('credential', credential.id, existing ? 'update' : 'create')

@@ -17,3 +17,15 @@ describe('Provision: a person’s mobile number', () => {
     await waitFor(() => expect(holder.site.people.find((p) => p.id === 2)?.mobile).toBe('+447700900123'))
   })
 })
+
+describe('Provision: revoking a credential records why', () => {
+  it('revokes Ben’s phone as lost, recording the reason with the credential', async () => {
+    const { holder } = renderApp('provision')
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Ben Whitaker' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit HID Mobile Access Phone' }))
+    const form = await screen.findByRole('form', { name: 'Edit credential' })
+    fireEvent.change(within(form).getByLabelText('Revocation'), { target: { value: 'lost' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Save credential' }))
+    await waitFor(() => expect(holder.site.credentials.find((c) => c.id === 103)).toMatchObject({ status: 'revoked', revoked_reason: 'lost' }))
+  })
+})
