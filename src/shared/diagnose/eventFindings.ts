@@ -4,6 +4,7 @@ import { eventKind, maskEvent, REJECT_RULES, type DoorEvent, type DoorStatus } f
 import { parseInstant } from '../time'
 import { add, describe, formatOf, opensDoor, phoneRadios, PLATFORM_PLURAL, RADIO_NAME, type Context } from './context'
 import { FindingCode, type Platform, type ShownEvent } from './model'
+import { pinValuesOf } from './subject'
 
 /** A controller clock this far ahead of `at` is "in the future"; less is ordinary drift. */
 const CLOCK_SKEW_MS = 5 * 60_000
@@ -31,8 +32,7 @@ export function eventFindings(ctx: Context, evidence: EventEvidence, considered:
     add(ctx, FindingCode.eventsUnavailable, 'info', 0.02, "The door's events are not available yet", "Lintel's copy of the site does not hold DoorFlow's events yet, so the door's own verdict is not part of this diagnosis.", "Look up the door's recent events in DoorFlow.")
     return null
   }
-  const pins = new Set(ctx.site.credentials.filter((c) => formatOf(ctx, c) === 'pin').map((c) => c.value))
-  const dated = datedEvents(ctx, evidence, pins)
+  const dated = datedEvents(ctx, evidence, pinValuesOf(ctx.site))
   const own = dated.filter((d) => d.theirs)
   const latest = own.at(-1)
   if (latest && eventKind(latest.event.code) === 'reject') rejected(ctx, latest, considered)

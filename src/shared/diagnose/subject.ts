@@ -28,6 +28,19 @@ function indexOf(site: Site): SiteIndex {
   return index
 }
 
+const pinSets = new WeakMap<Site, ReadonlySet<string>>()
+
+/** Every PIN value on the site, built once per snapshot object: event numbers that match one are masked. */
+export function pinValuesOf(site: Site): ReadonlySet<string> {
+  let pins = pinSets.get(site)
+  if (!pins) {
+    const pinTypes = new Set(site.credential_types.filter((t) => t.format === 'pin').map((t) => t.id))
+    pins = new Set(site.credentials.filter((c) => pinTypes.has(c.credential_type_id)).map((c) => c.value))
+    pinSets.set(site, pins)
+  }
+  return pins
+}
+
 /** An id as the helpdesk reads it in a message: 3, or "3" for a string id. */
 export const show = (id: Id): string => JSON.stringify(id)
 

@@ -1,6 +1,7 @@
 import { siteTimeLabel, type CompiledSite } from '../decision'
 import type { Id, Site } from '../domain/site'
 import type { ShownEvent } from '../diagnose/model'
+import { pinValuesOf } from '../diagnose/subject'
 import { parseInstant } from '../time'
 import { eventKind, maskEvent, type DoorEvent } from './model'
 
@@ -10,8 +11,7 @@ import { eventKind, maskEvent, type DoorEvent } from './model'
  * (they are evidence of a clock that is off) and sort first.
  */
 export function listEvents(site: Site, compiled: CompiledSite, events: readonly DoorEvent[], query: { door_id: Id; person_id?: Id | undefined; since: string }): ShownEvent[] {
-  const pinType = new Set(site.credential_types.filter((t) => t.format === 'pin').map((t) => t.id))
-  const pins = new Set(site.credentials.filter((c) => pinType.has(c.credential_type_id)).map((c) => c.value))
+  const pins = pinValuesOf(site)
   const since = parseInstant(query.since)
   const rows: { event: DoorEvent; ms: number }[] = []
   for (const event of events) {
