@@ -8,6 +8,7 @@ import { compileSite } from '../../../src/shared/decision'
 import { diagnose, DiagnosisSchema, type DiagnoseInput, type Diagnosis, type EventEvidence } from '../../../src/shared/diagnose'
 import { SiteSchema, type Site } from '../../../src/shared/domain/site'
 import { eventKind, type DoorEvent } from '../../../src/shared/events/model'
+import { expectSummaryMatchesTop } from './summaryCheck'
 
 const SITE: Site = SiteSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/diagnose/site.json', import.meta.url), 'utf8')))
 const EVENTS = (JSON.parse(readFileSync(new URL('../../fixtures/diagnose/events.json', import.meta.url), 'utf8')) as { events: DoorEvent[] }).events
@@ -16,6 +17,7 @@ const AT = '2026-12-02T10:00:00Z'
 function run(events: Partial<EventEvidence>, input: Partial<DiagnoseInput> = {}): Diagnosis {
   const d = diagnose(SITE, compileSite(SITE), { person: 100, door_id: 1, at: AT, sync: null, events: { events: EVENTS, status: null, window_minutes: 15, ...events }, ...input })
   expect(DiagnosisSchema.safeParse(d).success).toBe(true)
+  expectSummaryMatchesTop(d)
   return d
 }
 const codes = (d: Diagnosis): string[] => d.findings.map((f) => f.code)

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { compileSite } from '../../../src/shared/decision'
 import { diagnose, type DiagnoseInput, type Diagnosis } from '../../../src/shared/diagnose'
 import { SiteSchema, type Credential, type Site } from '../../../src/shared/domain/site'
+import { expectSummaryMatchesTop } from './summaryCheck'
 
 const BASE: Site = SiteSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/diagnose/site.json', import.meta.url), 'utf8')))
 const DEMO: Site = SiteSchema.parse(JSON.parse(readFileSync(new URL('../../../resources/demo-site.json', import.meta.url), 'utf8')))
@@ -19,7 +20,11 @@ function siteWith(change: (site: Site) => void = () => undefined): Site {
   return SiteSchema.parse(site)
 }
 const credential = (site: Site, id: number): Credential => site.credentials.find((c) => c.id === id)!
-const run = (site: Site, input: Partial<DiagnoseInput> = {}): Diagnosis => diagnose(site, compileSite(site), { person: 100, door_id: 1, at: AT, sync: null, ...input })
+function run(site: Site, input: Partial<DiagnoseInput> = {}): Diagnosis {
+  const d = diagnose(site, compileSite(site), { person: 100, door_id: 1, at: AT, sync: null, ...input })
+  expectSummaryMatchesTop(d)
+  return d
+}
 const codes = (d: Diagnosis): string[] => d.findings.map((f) => f.code)
 const allText = (d: Diagnosis): string => [d.summary, ...d.findings.flatMap((f) => [f.title, f.evidence, f.fix])].join('\n')
 
