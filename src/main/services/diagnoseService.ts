@@ -9,6 +9,7 @@ import {
   type DiagnoseRequest,
   type Diagnosis,
   type EventEvidence,
+  type RemoteAdmit,
   type ShownEvent,
   type FixAction,
   type FixResult,
@@ -42,6 +43,13 @@ export interface DiagnoseServiceDeps {
   log: Logger
   /** The door's events and status from the replica; default: none available yet. */
   events?: DoorEventSource
+  /** "Let them in now" through DoorFlow (admit_person, then polling the request); default: not available yet. */
+  remoteAdmit?: RemoteAdmitPort
+}
+
+/** The remote test, seen from the diagnosis: DoorFlow admits the person at the door and says what happened. */
+export interface RemoteAdmitPort {
+  admit(personId: Id, doorId: Id): Promise<RemoteAdmit>
 }
 
 /** How far back a diagnosis looks for the door's events, in minutes. */
@@ -70,8 +78,18 @@ export class DiagnoseService {
       credential_id: request.credential_id,
       sync: this.deps.database ? this.deps.provisioning.syncEvidence(person.id, credentialIds, connected) : null,
       live: { tap, scan },
-      events: this.eventEvidence(door.id, at, request.event_minutes ?? EVENT_WINDOW_MINUTES)
+      events: this.eventEvidence(door.id, at, request.event_minutes ?? EVENT_WINDOW_MINUTES),
+      remote: request.admit?.confirmed ? await this.remoteTest(person.id, door.id, `${person.first_name} ${person.last_name}`, door.name) : undefined
     })
+  }
+
+  /** Runs the remote test when a DoorFlow client can; it opens the door, so it goes in the sync log. */
+  private async remoteTest(personId: Id, doorId: Id, name: string, doorName: string): Promise<RemoteAdmit> {
+    const port = this.deps.remoteAdmit
+    if (!port) return { outcome: 'unavailable', message: 'This Lintel cannot ask DoorFlow to admit a person yet.', seconds: 0 }
+    const result = await port.admit(personId, doorId)
+    if (this.deps.database) this.deps.provisioning.logChange(`helpdesk remote test: admit ${name} at ${doorName}: ${result.outcome}`, 'person', personId)
+    return result
   }
 
   /** The door's events in the window before `at`, and its status, through the events port. */

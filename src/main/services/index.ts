@@ -25,6 +25,7 @@ import type { Store } from '../store/store'
 import { PlatformRulesService } from './platformRulesService'
 import { OnboardingService } from './onboardingService'
 import type { DoorEventSource } from '../../shared/events/model'
+import type { RemoteAdmitPort } from './diagnoseService'
 import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
 export interface ServiceOptions {
@@ -47,6 +48,8 @@ export interface ServiceOptions {
   store?: Store
   /** The door's events and status (the replica, once sync keeps them); default: none available. */
   events?: DoorEventSource
+  /** The remote test (DoorFlow's admit_person); default: not available. */
+  remoteAdmit?: RemoteAdmitPort
   /** PC/SC tuning: pcscd's socket and how long one tap's read may take before the child is killed. */
   nfc?: { socket?: string; readTimeoutMs?: number }
 }
@@ -94,7 +97,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const pdf = options.pdf ?? chromiumPdfPrinter()
   const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf })
   const hardware = new HardwareService(site, probe, nfc, ble)
-  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}) })
+  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}), ...(options.remoteAdmit ? { remoteAdmit: options.remoteAdmit } : {}) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
   const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir })
   const version = packageVersion()

@@ -10,6 +10,7 @@ import type { Diagnosis, LiveScan, LiveTap, Platform, SyncEvidence } from './mod
 import { adviceFindings, compatibilityFindings, isRetired, retiredFindings, stateFindings, syncFindings } from './recordFindings'
 import { credentialsOf, resolveSubject, show } from './subject'
 import { summarize } from './summary'
+import { remoteFindings, type RemoteAdmit } from './remoteFindings'
 
 /** What a diagnosis needs besides the site: the request, resolved, and evidence gathered by main. */
 export interface DiagnoseInput {
@@ -24,6 +25,8 @@ export interface DiagnoseInput {
   live?: { tap?: LiveTap | null | undefined; scan?: LiveScan | null | undefined }
   /** The door's own events and status (main reads them from the replica); absent: not considered. */
   events?: EventEvidence | undefined
+  /** The remote test's answer, when one was run. */
+  remote?: RemoteAdmit | undefined
 }
 
 /**
@@ -46,6 +49,7 @@ export function diagnose(site: Site, compiled: CompiledSite, input: DiagnoseInpu
   if (tap) tapFindings(ctx, tap)
   if (scan) scanFindings(ctx, scan)
   const events = input.events ? eventFindings(ctx, input.events, considered) : null
+  if (input.remote) remoteFindings(ctx, input.remote)
   const opens = considered.some((c) => opensDoor(ctx.verdicts.get(c)!))
   phoneFindings(ctx, considered, opens)
   retiredFindings(ctx, retired)

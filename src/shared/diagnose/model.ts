@@ -45,7 +45,12 @@ export const FindingCode = {
   eventsClockOff: 'events_clock_off',
   eventsUnavailable: 'events_unavailable',
   /** An invitation not yet accepted: when and how to resend it. */
-  invitationResend: 'invitation_resend'
+  invitationResend: 'invitation_resend',
+  remoteAdmitted: 'remote_admitted',
+  remoteDenied: 'remote_denied',
+  remoteOffline: 'remote_offline',
+  remoteTimeout: 'remote_timeout',
+  remoteUnavailable: 'remote_unavailable'
 } as const
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode]
 
@@ -95,6 +100,8 @@ export const DiagnoseRequestSchema = z
     platform: PlatformSchema.optional(),
     /** Only this credential of the person; default every one. */
     credential_id: IdSchema.optional(),
+    /** The remote test: DoorFlow admits the person at the door now. It opens the door, so it must say `confirmed: true`. */
+    admit: z.object({ confirmed: z.literal(true) }).strict().optional(),
     /** How many minutes before `at` to look for the door's events (default 15). */
     event_minutes: z.number().int().min(1).max(24 * 60).optional(),
     /** Live tests when hardware (or the demo's simulation) is present. */

@@ -90,3 +90,14 @@ describe('lintel events', () => {
     expect(run.err).toMatch(/--since yesterday/)
   })
 })
+
+describe('lintel diagnose --admit', () => {
+  it('needs --yes, because it opens the door; with it, says the remote test is not available yet', async () => {
+    const unconfirmed = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '1', '--at', AT, '--admit')
+    expect(unconfirmed.code).toBe(2)
+    expect(unconfirmed.err).toMatch(/--admit opens the door.*--yes/)
+    const confirmed = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '1', '--at', AT, '--admit', '--yes', '--json')
+    expect(confirmed.code).toBe(0)
+    expect(confirmed.json<Diagnosis>().findings.map((f) => f.code)).toContain('remote_unavailable')
+  })
+})

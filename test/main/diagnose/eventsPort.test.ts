@@ -31,7 +31,7 @@ let without: Services
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lintel-events-port-'))
   const base = { runtime: 'test' as const, userDataDir: dir, settings: await nodeSettingsStore(dir, silentLogger), log: silentLogger, probe: { bleAdapter: () => false, pcscd: () => false }, sitePath: FIXTURE }
-  withEvents = await createServices({ ...base, events: source })
+  withEvents = await createServices({ ...base, events: source, remoteAdmit: { admit: async () => ({ outcome: 'admitted', message: null, seconds: 2 }) } })
   without = await createServices(base)
 })
 afterAll(async () => {
@@ -81,5 +81,16 @@ describe('--since', () => {
     expect(parseSince('2026-12-01T08:00:00+01:00', now)).toBe('2026-12-01T08:00:00+01:00')
     expect(parseSince('2026-12-01T08:00:00', now)).toBeUndefined()
     expect(parseSince('yesterday', now)).toBeUndefined()
+  })
+})
+
+describe('the remote test port', () => {
+  it('runs only when asked and confirmed; without a DoorFlow client it is not available yet', async () => {
+    const asked = await withEvents.diagnose.run({ person: 100, door_id: 6, at: AT, admit: { confirmed: true } })
+    expect(asked.findings.map((f) => f.code)).toContain('remote_admitted')
+    const notAsked = await withEvents.diagnose.run({ person: 100, door_id: 6, at: AT })
+    expect(notAsked.findings.map((f) => f.code)).not.toContain('remote_admitted')
+    const none = await without.diagnose.run({ person: 100, door_id: 1, at: AT, admit: { confirmed: true } })
+    expect(none.findings.map((f) => f.code)).toContain('remote_unavailable')
   })
 })

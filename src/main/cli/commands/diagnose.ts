@@ -11,7 +11,7 @@ import { UsageError } from '../io'
 export const diagnoseCommand: CliCommand = {
   name: 'diagnose',
   summary: 'Why does this phone not open the door? Every check, findings ordered by likelihood, each with its fix',
-  usage: '[--site <file> | --db <path>] --person <id|name|email> --door <id|name> [--at <ISO>] [--platform ios|android] [--credential <id>] [--tap S] [--scan S] [--events] [--report <file.html|file.json>]',
+  usage: '[--site <file> | --db <path>] --person <id|name|email> --door <id|name> [--at <ISO>] [--platform ios|android] [--credential <id>] [--tap S] [--scan S] [--events] [--admit --yes] [--report <file.html|file.json>]',
   options: {
     ...SITE_OPTIONS,
     person: { type: 'string' },
@@ -22,7 +22,9 @@ export const diagnoseCommand: CliCommand = {
     tap: { type: 'string' },
     scan: { type: 'string' },
     report: { type: 'string' },
-    events: { type: 'boolean' }
+    events: { type: 'boolean' },
+    admit: { type: 'boolean' },
+    yes: { type: 'boolean' }
   },
   details: [
     '--site <file>     a site snapshot (docs/site-format.md): no sync evidence',
@@ -35,6 +37,7 @@ export const diagnoseCommand: CliCommand = {
     '--tap S           live test: wait S seconds for the phone on the NFC reader (simulated in the demo)',
     '--scan S          live test: scan S seconds for the door reader\'s BLE advertisements',
     '--report <file>   also write the report there (.html, or .json)',
+    '--admit --yes     the remote test: DoorFlow lets them in at the door now (it opens the door: --yes confirms); logged in the sync log',
     "--events          also list the door's events of the last 15 minutes (the door's own verdicts count as findings either way)",
     'Output with --json: { "findings": [{ code, severity, evidence, fix, ... }], ... }. Exit 0 whatever the findings.'
   ],
@@ -57,12 +60,14 @@ function requestFrom(values: OptionValues, site: Site): DiagnoseRequest {
   const credential = entityOption(values, site, 'credential')
   const tapSeconds = values.tap === undefined ? undefined : countOption(values, 'tap', 20, 120)
   const scanSeconds = values.scan === undefined ? undefined : countOption(values, 'scan', 5, 60)
+  if (values.admit === true && values.yes !== true) throw new UsageError('--admit opens the door for them now: add --yes to confirm')
   return {
     person: personRef,
     door_id: door,
     at: instantOption(values),
     ...(platform?.success ? { platform: platform.data } : {}),
     ...(credential !== undefined ? { credential_id: credential } : {}),
+    ...(values.admit === true ? { admit: { confirmed: true as const } } : {}),
     ...(tapSeconds || scanSeconds ? { live: { ...(tapSeconds ? { tapSeconds } : {}), ...(scanSeconds ? { scanSeconds } : {}) } } : {})
   }
 }
