@@ -24,6 +24,7 @@ import type { TokenStore } from '../sync/tokens'
 import type { Store } from '../store/store'
 import { PlatformRulesService } from './platformRulesService'
 import { OnboardingService } from './onboardingService'
+import { chromiumPdfSession } from '../onboarding/pdfSession'
 import type { DoorEventSource } from '../../shared/events/model'
 import type { RemoteAdmitPort } from './diagnoseService'
 import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
@@ -99,7 +100,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const hardware = new HardwareService(site, probe, nfc, ble)
   const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}), ...(options.remoteAdmit ? { remoteAdmit: options.remoteAdmit } : {}) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
-  const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir })
+  const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir, ...(options.pdf ? {} : { pdfSession: () => chromiumPdfSession() }) })
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,

@@ -4,7 +4,8 @@ import { LintelError } from '../../shared/contract/result'
 import type { Id } from '../../shared/domain/site'
 import { onboardingSheet, type OnboardingSheet } from '../../shared/onboarding/sheet'
 import { emlDraft } from '../onboarding/eml'
-import { onboardingHtml } from '../onboarding/sheetHtml'
+import { onboardingBatchHtml, onboardingHtml } from '../onboarding/sheetHtml'
+import type { PdfSession } from '../onboarding/pdfSession'
 import type { PdfPrinter } from '../survey/report'
 import type { SiteService } from './siteService'
 
@@ -24,7 +25,21 @@ const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g,
 
 /** Onboarding sheets for the phone holder, made offline from the open site: HTML, PDF, or an email draft with the sheet attached. */
 export class OnboardingService {
-  constructor(private readonly deps: { site: SiteService; pdf: PdfPrinter; userDataDir?: string }) {}
+  constructor(private readonly deps: { site: SiteService; pdf: PdfPrinter; userDataDir?: string; pdfSession?: () => PdfSession }) {}
+
+  /**
+   * Renders many sheets, one after another, through one PDF session when there is one (a batch
+   * after an import), handing each file to `each` as it is made.
+   */
+  async renderBatch(list: readonly { person: Id; credential: Id }[], format: OnboardingFormat, each: (file: OnboardingFile) => Promise<void>): Promise<void> {
+    const session = this.deps.pdfSession?.()
+    const batch = session ? new OnboardingService({ ...this.deps, pdf: session }) : this
+    try {
+      for (const item of list) await each(await batch.render(item.person, item.credential, format))
+    } finally {
+      await session?.close()
+    }
+  }
 
   /** The sheet's content for a person (id or email) and one of their phone credentials. */
   sheet(person: Id | string, credentialId?: Id): OnboardingSheet {
@@ -56,6 +71,14 @@ export class OnboardingService {
     const path = join(dir, file.filename)
     await writeFile(path, file.bytes)
     return { path, format, bytes: file.bytes.length, warnings: file.notes }
+  }
+
+  /** Every sheet of a batch in one file (HTML or PDF, one sheet per page): one print for the lot. */
+  async renderOneFile(list: readonly { person: Id; credential: Id }[], format: 'html' | 'pdf'): Promise<{ bytes: Uint8Array; filename: string; sheets: OnboardingSheet[] }> {
+    const sheets = list.map((item) => this.sheet(item.person, item.credential))
+    const html = await onboardingBatchHtml(sheets)
+    const bytes = format === 'pdf' ? await this.deps.pdf.print(html) : Buffer.from(html, 'utf8')
+    return { bytes, filename: `onboarding-batch.${format}`, sheets }
   }
 
   /** The sheet as a file. For `eml`, the PDF is attached, or the HTML when no PDF can be made here (noted). */

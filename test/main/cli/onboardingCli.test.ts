@@ -52,4 +52,15 @@ describe('lintel onboarding: a batch after an import', () => {
     expect(none.out.trim()).toBe('No phone credentials were issued in that window.')
     expect((await cli('onboarding', '--site', FIXTURE, '--issued-since', 'last week', '--out-dir', dir)).code).toBe(2)
   })
+
+  it('--one-file puts the whole batch in one document, one sheet per page', async () => {
+    const dir = join(home, 'one')
+    const run = await cli('onboarding', '--site', FIXTURE, '--issued-since', '2026-10-01T00:00:00Z', '--out-dir', dir, '--format', 'html', '--one-file')
+    expect(run.code).toBe(0)
+    const html = readFileSync(join(dir, 'onboarding-batch.html'), 'utf8')
+    expect(html.match(/<section class="sheet">/g)).toHaveLength(2)
+    expect(html).toContain('Alice Able')
+    expect(html).toContain('Bob Baker')
+    expect((await cli('onboarding', '--site', FIXTURE, '--issued-since', '14d', '--out-dir', dir, '--format', 'eml', '--one-file')).code).toBe(2)
+  })
 })
