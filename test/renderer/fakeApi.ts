@@ -1,4 +1,5 @@
 import { vi } from 'vitest'
+import { applyPlatformRules, platformRulesOf, type PlatformRules, type PlatformRulesPatch } from '../../src/shared/domain/platformRules'
 import { ok, type AppInfo, type LintelApi, type Result, type SiteSummary, type Unsubscribe } from '../../src/shared/contract'
 import { compileSite, decide, type Decision, type DecisionRequest } from '../../src/shared/decision'
 import type { BleReader } from '../../src/shared/domain/hardware'
@@ -63,6 +64,11 @@ export function createFakeApi(options: FakeOptions = {}) {
       emit('site.changed', summaryOf(holder.site, holder.revision))
     }
   }
+  const setPlatformRules = vi.fn(async (patch: PlatformRulesPatch): Promise<Result<PlatformRules>> => {
+    holder.site = { ...holder.site, site: applyPlatformRules(holder.site.site, patch) }
+    holder.changed()
+    return ok(platformRulesOf(holder.site.site))
+  })
   const provisioning = createFakeProvisioning(holder, emit, on)
   const diagnose = createFakeDiagnose(holder)
   const api: LintelApi = {
@@ -75,6 +81,8 @@ export function createFakeApi(options: FakeOptions = {}) {
     site: {
       summary: async () => ok(summaryOf(holder.site, holder.revision)),
       snapshot: async () => ok(holder.site),
+      platformRules: async () => ok(platformRulesOf(holder.site.site)),
+      setPlatformRules,
       on: { changed: on<SiteSummary>('site.changed') }
     },
     decision: { decide: decideInMain, on: {} },
@@ -84,7 +92,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     sync: provisioning.sync,
     diagnose: diagnose.api
   }
-  return { api, site, holder, emit, nfc, ble, diagnose, updateSettings, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
+  return { api, site, holder, emit, nfc, ble, diagnose, updateSettings, setPlatformRules, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>

@@ -11,6 +11,8 @@ export interface DiagnoseScript {
   findings: Finding[]
   tap: LiveTap
   scan: LiveScan
+  /** The door's events as the diagnosis carries them; null: not available. */
+  events?: Diagnosis['events']
 }
 
 /**
@@ -31,8 +33,11 @@ export function createFakeDiagnose(holder: SiteHolder) {
   const exportReport = vi.fn(async ({ format }: { diagnosis: Diagnosis; format: 'html' | 'json' }) =>
     ok({ path: `/tmp/lintel-test/reports/diagnosis.${format}`, format, bytes: 5000 })
   )
-  const api: LintelApi['diagnose'] = { run, fix, exportReport, on: {} }
-  return { api, run, fix, exportReport, script }
+  const exportOnboarding = vi.fn(async ({ format }: { person: unknown; format: 'html' | 'pdf' | 'eml' }) =>
+    ok({ path: `/tmp/lintel-test/onboarding/onboarding-ben-whitaker.${format}`, format, bytes: 4000, warnings: format === 'eml' ? ['They have no backup PIN or card: issue one before a flat phone locks them out.'] : [] })
+  )
+  const api: LintelApi['diagnose'] = { run, fix, exportReport, exportOnboarding, on: {} }
+  return { api, run, fix, exportReport, exportOnboarding, script }
 }
 
 export type FakeDiagnose = ReturnType<typeof createFakeDiagnose>
@@ -71,6 +76,7 @@ function diagnosisOf(site: Site, request: DiagnoseRequest, script: DiagnoseScrip
     findings: script.findings,
     credentials,
     live: { tap: request.live?.tapSeconds ? script.tap : null, scan: request.live?.scanSeconds ? script.scan : null },
+    events: script.events ?? null,
     source: 'database'
   })
 }

@@ -47,7 +47,8 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
     if (!parsed.success) return invalid(fieldErrorsOf(parsed.error))
     const p = parsed.data
     if (holder.site.people.some((o) => o.email.toLowerCase() === p.email && o.id !== p.id)) return invalid({ email: 'Another person already has this email address.' })
-    const person: Person = { ...p, id: p.id ?? nextId(holder.site.people), valid_from: p.valid_from ?? null, valid_to: p.valid_to ?? null }
+    const { mobile, ...rest } = p
+    const person: Person = { ...rest, ...(mobile ? { mobile } : {}), id: p.id ?? nextId(holder.site.people), valid_from: p.valid_from ?? null, valid_to: p.valid_to ?? null }
     update((s) => ({ ...s, people: p.id === undefined ? [...s.people, person] : s.people.map((o) => (o.id === p.id ? person : o)) }))
     touch('person', person.id, p.id === undefined ? 'create' : 'update')
     return ok(person)
@@ -62,7 +63,8 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
     if (!ruled.ok) return invalid(ruled.fields)
     const credential: Credential = {
       id: d.id ?? nextId(holder.site.credentials), person_id: d.person_id, credential_type_id: d.credential_type_id, value: ruled.value, enabled: d.enabled,
-      status: d.status ?? existing?.status ?? 'active', ...(d.label ? { label: d.label } : {}), ...(d.device ? { device: d.device } : {})
+      status: d.status ?? existing?.status ?? 'active', ...(d.label ? { label: d.label } : {}), ...(d.device ? { device: d.device } : {}),
+      ...(d.status === 'revoked' && d.revoked_reason ? { revoked_reason: d.revoked_reason } : {})
     }
     update((s) => ({ ...s, credentials: existing ? s.credentials.map((c) => (c.id === d.id ? credential : c)) : [...s.credentials, credential] }))
     touch('credential', credential.id, existing ? 'update' : 'create')

@@ -91,3 +91,16 @@ describe('Settings form', () => {
     expect(screen.getByRole('alert').textContent).toContain('Lintel did not save the settings: $.unlockThresholdDbm: too small')
   })
 })
+
+describe('Settings: platform rules for the site', () => {
+  it("saves Alarm.com's rules (Android NFC, iPhone BLE) and an Android unlock distance with the site", async () => {
+    const app = renderApp('settings')
+    await screen.findByRole('button', { name: 'Save platform rules' })
+    fireEvent.click(screen.getByRole('button', { name: 'Alarm.com (Android NFC, iPhone BLE)' }))
+    type('Android phones: unlock distance (cm)', '4')
+    await act(async () => screen.getByRole('button', { name: 'Save platform rules' }).click())
+    expect(app.setPlatformRules).toHaveBeenCalledWith({ ios: ['ble'], android: ['nfc'], ios_unlock_cm: null, android_unlock_cm: 4 })
+    expect(await screen.findByText("Saved: Alarm.com's rules.")).toBeTruthy()
+    expect(app.updateSettings).not.toHaveBeenCalled()
+  })
+})

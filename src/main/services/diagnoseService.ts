@@ -8,12 +8,17 @@ import {
   resolveSubject,
   type DiagnoseRequest,
   type Diagnosis,
+  type EventEvidence,
+  type RemoteAdmit,
+  type ShownEvent,
   type FixAction,
   type FixResult,
   type LiveScan,
   type LiveTap
 } from '../../shared/diagnose'
 import type { Id, Site } from '../../shared/domain/site'
+import { listEvents } from '../../shared/events/list'
+import { NO_EVENT_SOURCE, type DoorEventSource } from '../../shared/events/model'
 import type { Settings } from '../../shared/domain/settings'
 import { backupPin } from '../../shared/provisioning/advice'
 import { sortedQuantile } from '../../shared/rf'
@@ -36,9 +41,22 @@ export interface DiagnoseServiceDeps {
   database: boolean
   userDataDir: string
   log: Logger
+  /** The door's events and status from the replica; default: none available yet. */
+  events?: DoorEventSource
+  /** "Let them in now" through DoorFlow (admit_person, then polling the request); default: not available yet. */
+  remoteAdmit?: RemoteAdmitPort
 }
 
+/** The remote test, seen from the diagnosis: DoorFlow admits the person at the door and says what happened. */
+export interface RemoteAdmitPort {
+  admit(personId: Id, doorId: Id): Promise<RemoteAdmit>
+}
+
+/** How far back a diagnosis looks for the door's events, in minutes. */
+export const EVENT_WINDOW_MINUTES = 15
+
 const show = (id: Id): string => JSON.stringify(id)
+const EVENT_LIMIT = 500
 
 /** Helpdesk diagnosis over the real services: the shared engine's checks, the outbox, live NFC and BLE tests, fixes. */
 export class DiagnoseService {
@@ -51,15 +69,47 @@ export class DiagnoseService {
     const tap = request.live?.tapSeconds ? await this.tapTest(site, request.live.tapSeconds, door.id) : null
     const scan = request.live?.scanSeconds ? await this.scanTest(door.id, request.live.scanSeconds) : null
     const connected = this.deps.database && this.deps.sync.status().api !== null
+    const at = request.at ?? new Date().toISOString()
     return diagnose(site, this.deps.site.compiledSite(), {
       person: person.id,
       door_id: door.id,
-      at: request.at ?? new Date().toISOString(),
+      at,
       platform: request.platform,
       credential_id: request.credential_id,
       sync: this.deps.database ? this.deps.provisioning.syncEvidence(person.id, credentialIds, connected) : null,
-      live: { tap, scan }
+      live: { tap, scan },
+      events: this.eventEvidence(door.id, at, request.event_minutes ?? EVENT_WINDOW_MINUTES),
+      remote: request.admit?.confirmed ? await this.remoteTest(person.id, door.id, `${person.first_name} ${person.last_name}`, door.name) : undefined
     })
+  }
+
+  /** Runs the remote test when a DoorFlow client can; it opens the door, so it goes in the sync log. */
+  private async remoteTest(personId: Id, doorId: Id, name: string, doorName: string): Promise<RemoteAdmit> {
+    const port = this.deps.remoteAdmit
+    if (!port) return { outcome: 'unavailable', message: 'This Lintel cannot ask DoorFlow to admit a person yet.', seconds: 0 }
+    const result = await port.admit(personId, doorId)
+    if (this.deps.database) this.deps.provisioning.logChange(`helpdesk remote test: admit ${name} at ${doorName}: ${result.outcome}`, 'person', personId)
+    return result
+  }
+
+  /** The door's events in the window before `at`, and its status, through the events port. */
+  private eventEvidence(doorId: Id, at: string, minutes: number): EventEvidence {
+    const source = this.deps.events ?? NO_EVENT_SOURCE
+    const until = Date.parse(at)
+    const since = new Date(until - minutes * 60_000).toISOString()
+    // A little past `at`, so a controller clock running ahead shows as such instead of vanishing.
+    const events = source.events({ door_id: doorId, since, until: new Date(until + 24 * 3600_000).toISOString(), limit: EVENT_LIMIT })
+    return { events, status: source.status(doorId), window_minutes: minutes }
+  }
+
+  /**
+   * A door's events (optionally one person's) since an instant, newest first, as `lintel events`
+   * lists them: PIN numbers masked. Null when the replica holds no events yet.
+   */
+  recentEvents(query: { door_id: Id; person_id?: Id | undefined; since: string; until?: string; limit?: number }): ShownEvent[] | null {
+    const site = this.deps.site.snapshot()
+    const events = (this.deps.events ?? NO_EVENT_SOURCE).events({ door_id: query.door_id, person_id: query.person_id, since: query.since, until: query.until ?? new Date().toISOString(), limit: query.limit ?? EVENT_LIMIT })
+    return events === null ? null : listEvents(site, this.deps.site.compiledSite(), events, query)
   }
 
   /** Waits for one tap on the NFC reader (real or the demo's simulated one). */

@@ -22,6 +22,11 @@ import type { ProvisioningService } from './provisioningService'
 import type { SyncService } from './syncService'
 import type { TokenStore } from '../sync/tokens'
 import type { Store } from '../store/store'
+import { PlatformRulesService } from './platformRulesService'
+import { OnboardingService } from './onboardingService'
+import { chromiumPdfSession } from '../onboarding/pdfSession'
+import type { DoorEventSource } from '../../shared/events/model'
+import type { RemoteAdmitPort } from './diagnoseService'
 import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
 
 export interface ServiceOptions {
@@ -44,6 +49,10 @@ export interface ServiceOptions {
   pdf?: PdfPrinter
   /** An open database to use instead of the app's (the CLI's `--db`); closed by {@link Services.close}. */
   store?: Store
+  /** The door's events and status (the replica, once sync keeps them); default: none available. */
+  events?: DoorEventSource
+  /** The remote test (DoorFlow's admit_person); default: not available. */
+  remoteAdmit?: RemoteAdmitPort
   /** PC/SC tuning: pcscd's socket and how long one tap's read may take before the child is killed. */
   nfc?: { socket?: string; readTimeoutMs?: number }
 }
@@ -59,6 +68,10 @@ export interface Services {
   readonly provisioning: ProvisioningService
   readonly sync: SyncService
   readonly diagnose: DiagnoseService
+  /** Which radios phones use at this site, and how close they must be; stored with the site. */
+  readonly platformRules: PlatformRulesService
+  /** Onboarding sheets for the phone holder (HTML, PDF, email draft). */
+  readonly onboarding: OnboardingService
   readonly dispatcher: Dispatcher
   settings(): Settings
   updateSettings(patch: SettingsPatch): Settings
@@ -84,9 +97,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     log,
     ...(options.radios ? { radios: options.radios } : {})
   })
-  const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf: options.pdf ?? chromiumPdfPrinter() })
+  const pdf = options.pdf ?? chromiumPdfPrinter()
+  const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf })
   const hardware = new HardwareService(site, probe, nfc, ble)
-  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log })
+  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}), ...(options.remoteAdmit ? { remoteAdmit: options.remoteAdmit } : {}) })
+  const platformRules = new PlatformRulesService({ site, store: appStore })
+  const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir, ...(options.pdf ? {} : { pdfSession: () => chromiumPdfSession() }) })
   const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,
@@ -98,6 +114,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     provisioning,
     sync,
     diagnose,
+    platformRules,
+    onboarding,
     settings: () => store.read(),
     updateSettings(patch) {
       const next = { ...store.read(), ...patch }
@@ -141,7 +159,13 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
     },
     site: {
       summary: () => s.site.summary(),
-      snapshot: () => s.site.snapshot()
+      snapshot: () => s.site.snapshot(),
+      platformRules: () => s.platformRules.get(),
+      setPlatformRules: (patch) => {
+        const rules = s.platformRules.update(patch)
+        s.hub.emit('site', 'changed', s.site.summary())
+        return rules
+      }
     },
     decision: {
       decide: (request) => s.site.decide(request)
@@ -178,7 +202,8 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
     diagnose: {
       run: (request) => s.diagnose.run(request),
       fix: (action) => s.diagnose.fix(action),
-      exportReport: ({ diagnosis, format }) => s.diagnose.exportReport(diagnosis, format)
+      exportReport: ({ diagnosis, format }) => s.diagnose.exportReport(diagnosis, format),
+      exportOnboarding: ({ person, credential_id, format }) => s.onboarding.exportFile(person, credential_id, format)
     }
   }
 }

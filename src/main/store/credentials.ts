@@ -1,4 +1,4 @@
-import { CredentialSchema, type Credential, type Id } from '../../shared/domain/site'
+import { CredentialSchema, type Credential, type Id, type RevokedReason } from '../../shared/domain/site'
 import { checkCredentialValue } from '../../shared/formats/validate'
 import { CredentialInputSchema, credentialRules, type CredentialDraft } from '../../shared/provisioning/schemas'
 import { idFromKey, idKey, nowIso } from './database'
@@ -17,6 +17,8 @@ export interface CredentialFields {
   label: string | null
   device: string | null
   issued_at: string | null
+  /** Why it was revoked; kept only while `status` is `revoked`. */
+  revoked_reason?: RevokedReason | null
 }
 
 /** A credential as DoorFlow gives it, ready to store (its person and type as stored keys). */
@@ -30,6 +32,7 @@ export interface PulledCredentialFields {
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0)
+const reasonOf = (c: Pick<CredentialFields, 'status' | 'revoked_reason'>): string | null => (c.status === 'revoked' ? (c.revoked_reason ?? null) : null)
 
 /**
  * The one writer of `credentials`. Every local write applies the outbox rule in the same
@@ -86,8 +89,8 @@ export class Credentials {
   /** Inserts a credential as the snapshot gives it, queueing nothing: a seeded record is local, never sent. */
   seed(c: Credential): void {
     this.sql
-      .rows('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null)
+      .rows('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, revoked_reason, accepted_at, invitation_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null, reasonOf(c), c.accepted_at ?? null, c.invitation_url ?? null)
   }
 
   /**
@@ -95,17 +98,32 @@ export class Credentials {
    * written) when another credential of the type already holds the value.
    */
   create(id: Id, c: CredentialFields): boolean {
-    const insert = this.sql.rows(`INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, pending_create)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (credential_type_id, value) DO NOTHING`)
-    return insert.run(idKey(id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label, c.issued_at, c.device).changes === 1
+    const insert = this.sql.rows(`INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, revoked_reason, pending_create)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (credential_type_id, value) DO NOTHING`)
+    return insert.run(idKey(id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label, c.issued_at, c.device, reasonOf(c)).changes === 1
   }
 
   /** Replaces a credential's fields (its issue date stays) and queues the update. */
   update(id: Id, c: Omit<CredentialFields, 'issued_at'>): void {
     this.sql
-      .rows('UPDATE credentials SET person_id=?, credential_type_id=?, value=?, enabled=?, status=?, label=?, device=? WHERE id=?')
-      .run(idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label, c.device, idKey(id))
+      .rows('UPDATE credentials SET person_id=?, credential_type_id=?, value=?, enabled=?, status=?, label=?, device=?, revoked_reason=? WHERE id=?')
+      .run(idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label, c.device, reasonOf(c), idKey(id))
     this.store.outbox.enqueue('credential', idKey(id), 'update')
+  }
+
+  /** Records DoorFlow's invitation link for a credential (the server's news: nothing is queued). */
+  setInvitationUrl(id: Id, url: string | null): void {
+    this.sql.rows('UPDATE credentials SET invitation_url = ? WHERE id = ?').run(url, idKey(id))
+  }
+
+  /**
+   * Notes that DoorFlow accepted the credential at `at` (the push's confirmation, or the first pull
+   * that saw it active), keeping the later of the two: the 2-minute wait counts from there. The
+   * server's own news: nothing is queued.
+   */
+  markAccepted(id: Id, at: string): void {
+    const iso = new Date(at).toISOString()
+    this.sql.rows('UPDATE credentials SET accepted_at = CASE WHEN accepted_at IS NULL OR accepted_at < ? THEN ? ELSE accepted_at END WHERE id = ?').run(iso, iso, idKey(id))
   }
 
   /** Removes a credential, queueing the delete if the server may have it. False if absent. */
@@ -148,7 +166,9 @@ export class Credentials {
       if (draft.id !== undefined && !existing) notFound('credential', draft.id)
       if (!this.store.people.row(draft.person_id)) invalid({ person_id: `There is no person ${JSON.stringify(draft.person_id)}.` })
       const value = this.checkedValue(draft, existing)
-      const fields = { ...draft, value, status: draft.status ?? (existing?.status as Credential['status'] | undefined) ?? 'active', label: draft.label ?? null, device: draft.device ?? null }
+      const status = draft.status ?? (existing?.status as Credential['status'] | undefined) ?? 'active'
+      const revoked_reason = draft.revoked_reason ?? (existing?.revoked_reason as RevokedReason | null | undefined) ?? null
+      const fields = { ...draft, value, status, revoked_reason, label: draft.label ?? null, device: draft.device ?? null }
       const id = existing ? idFromKey(existing.id as string) : this.nextId()
       if (existing) this.update(id, fields)
       else if (!this.create(id, { ...fields, issued_at: nowIso() })) invalid({ value: 'This value is already in use.' })

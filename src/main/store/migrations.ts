@@ -76,6 +76,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE people ADD COLUMN mobile TEXT;
       CREATE INDEX credentials_remote ON credentials(remote_id) WHERE remote_id IS NOT NULL;
     `
+  },
+  {
+    version: 4,
+    summary: "why a credential was revoked, when DoorFlow accepted it and its invitation link (helpdesk); people's mobile numbers came with version 3",
+    sql: `
+      ALTER TABLE credentials ADD COLUMN revoked_reason TEXT;
+      ALTER TABLE credentials ADD COLUMN accepted_at TEXT;
+      ALTER TABLE credentials ADD COLUMN invitation_url TEXT;
+    `
   }
 ]
 

@@ -15,6 +15,8 @@ export interface PersonFields {
   valid_from: string | null
   valid_to: string | null
   group_ids: readonly Id[]
+  /** E.164; null clears it; absent keeps what is stored. */
+  mobile?: string | null
 }
 
 /** An import's update: a null field keeps what is stored. */
@@ -96,25 +98,25 @@ export class People {
   /** Inserts a person as the snapshot gives them, queueing nothing: a seeded record is local, never sent. */
   seed(p: Person): void {
     this.sql
-      .rows('INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(idKey(p.id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from ?? null, p.valid_to ?? null, JSON.stringify(p.group_ids))
+      .rows('INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, mobile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(idKey(p.id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from ?? null, p.valid_to ?? null, JSON.stringify(p.group_ids), p.mobile ?? null)
   }
 
   /** Inserts a new local person with the given id and flags their create for the server. */
   create(id: Id, person: PersonFields): void {
     const p = person
     this.sql
-      .rows(`INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, pending_create)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`)
-      .run(idKey(id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids))
+      .rows(`INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, mobile, pending_create)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`)
+      .run(idKey(id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids), p.mobile ?? null)
   }
 
   /** Replaces a person's fields and queues the update. */
   update(id: Id, person: PersonFields): void {
     const p = person
     this.sql
-      .rows('UPDATE people SET first_name=?, last_name=?, email=?, email_key=?, enabled=?, valid_from=?, valid_to=?, group_ids=? WHERE id=?')
-      .run(p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids), idKey(id))
+      .rows('UPDATE people SET first_name=?, last_name=?, email=?, email_key=?, enabled=?, valid_from=?, valid_to=?, group_ids=?, mobile=CASE WHEN ? THEN ? ELSE mobile END WHERE id=?')
+      .run(p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids), flag(p.mobile !== undefined), p.mobile ?? null, idKey(id))
     this.store.outbox.enqueue('person', idKey(id), 'update')
   }
 

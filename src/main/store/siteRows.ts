@@ -101,6 +101,7 @@ export function personOf(r: Row): unknown {
   }
   if (r.valid_from !== null) person.valid_from = r.valid_from
   if (r.valid_to !== null) person.valid_to = r.valid_to
+  if (r.mobile !== null && r.mobile !== undefined) person.mobile = r.mobile
   return person
 }
 
@@ -110,7 +111,7 @@ export function credentialOf(r: Row): unknown {
     id: idFromKey(str(r, 'id')), person_id: idFromKey(str(r, 'person_id')), credential_type_id: idFromKey(str(r, 'credential_type_id')),
     value: str(r, 'value'), enabled: r.enabled === 1, status: str(r, 'status')
   }
-  for (const key of ['label', 'issued_at', 'device'] as const) {
+  for (const key of ['label', 'issued_at', 'device', 'revoked_reason', 'accepted_at', 'invitation_url'] as const) {
     const value = opt(r, key)
     if (value !== undefined) credential[key] = value
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SiteSchema } from '../domain/site'
+import { PlatformRulesPatchSchema, PlatformRulesSchema } from '../domain/platformRules'
 import { DecisionRequestSchema, DecisionSchema } from '../decision'
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings'
 import { BleReaderSchema, BleStatusSchema, NfcStatusSchema } from '../domain/hardware'
@@ -72,7 +73,9 @@ export const contract = {
   site: {
     commands: {
       summary: command('The open site: name, time zone and counts', none, SiteSummarySchema),
-      snapshot: command('The whole open site in the snapshot format', none, SiteSchema)
+      snapshot: command('The whole open site in the snapshot format', none, SiteSchema),
+      platformRules: command("The site's platform rules: which radios iPhones and Android phones use, and unlock distances", none, PlatformRulesSchema),
+      setPlatformRules: command('Change the platform rules (a preset, radios per platform, unlock distances); saved with the site', PlatformRulesPatchSchema, PlatformRulesSchema)
     },
     events: {
       changed: SiteSummarySchema
@@ -150,7 +153,13 @@ export const contract = {
       /** Through the normal provisioning path: recorded in the outbox and the sync log. Needs the app's database. */
       fix: command('Carry out a one-click fix', FixActionSchema, FixResultSchema),
       /** Written under the user-data folder's reports/. */
-      exportReport: command('Save a diagnosis as a shareable HTML or JSON report', z.object({ diagnosis: DiagnosisSchema, format: DiagnosisReportFormatSchema }).strict(), z.object({ path: z.string(), format: DiagnosisReportFormatSchema, bytes: z.number().int().nonnegative() }))
+      exportReport: command('Save a diagnosis as a shareable HTML or JSON report', z.object({ diagnosis: DiagnosisSchema, format: DiagnosisReportFormatSchema }).strict(), z.object({ path: z.string(), format: DiagnosisReportFormatSchema, bytes: z.number().int().nonnegative() })),
+      /** Written under the user-data folder's onboarding/. */
+      exportOnboarding: command(
+        "Save the phone holder's onboarding sheet (HTML, PDF, or an email draft with it attached)",
+        z.object({ person: z.union([IdSchema, z.string().min(1).max(320)]), credential_id: IdSchema.optional(), format: z.enum(['html', 'pdf', 'eml']) }).strict(),
+        z.object({ path: z.string(), format: z.enum(['html', 'pdf', 'eml']), bytes: z.number().int().nonnegative(), warnings: z.array(z.string()) })
+      )
     },
     events: {}
   }

@@ -1,2 +1,6 @@
 export * from './model'
-export { credentialsOf, diagnose, doorRadios, findPerson, resolveSubject, PROPAGATION_MS, typeRadios, type DiagnoseInput } from './diagnose'
+export { diagnose, type DiagnoseInput } from './diagnose'
+export { PROPAGATION_MS } from './context'
+export { credentialsOf, doorRadios, findPerson, resolveSubject, typeRadios } from './subject'
+export type { EventEvidence } from './eventFindings'
+export { RemoteAdmitSchema, type RemoteAdmit } from './remoteFindings'

@@ -18,6 +18,10 @@ export const FindingCode = {
   noBackup: 'no_backup_credential',
   syncFailed: 'sync_failed',
   syncPending: 'sync_pending',
+  /** A create DoorFlow has not confirmed: the door cannot know the record yet. */
+  syncNotConfirmed: 'sync_not_confirmed',
+  /** A credential revoked on purpose (lost, stolen, replaced, left): history, not the cause. */
+  revokedHistory: 'credential_revoked_history',
   phoneSide: 'phone_radio_or_app',
   reenrol: 'reenrol_device',
   nfcNoTap: 'nfc_no_tap',
@@ -30,7 +34,23 @@ export const FindingCode = {
   bleWeak: 'ble_signal_weak',
   bleHeard: 'ble_reader_heard',
   bleUnavailable: 'ble_unavailable',
-  bleNoReader: 'ble_no_reader'
+  bleNoReader: 'ble_no_reader',
+  doorRejected: 'door_rejected',
+  doorAdmitted: 'door_admitted',
+  doorNoEvent: 'door_no_event',
+  rulesDisagree: 'rules_disagree',
+  doorOffline: 'door_offline',
+  doorLockdownReported: 'door_lockdown_reported',
+  doorNotSynced: 'door_not_synced',
+  eventsClockOff: 'events_clock_off',
+  eventsUnavailable: 'events_unavailable',
+  /** An invitation not yet accepted: when and how to resend it. */
+  invitationResend: 'invitation_resend',
+  remoteAdmitted: 'remote_admitted',
+  remoteDenied: 'remote_denied',
+  remoteOffline: 'remote_offline',
+  remoteTimeout: 'remote_timeout',
+  remoteUnavailable: 'remote_unavailable'
 } as const
 export type FindingCode = (typeof FindingCode)[keyof typeof FindingCode]
 
@@ -80,6 +100,10 @@ export const DiagnoseRequestSchema = z
     platform: PlatformSchema.optional(),
     /** Only this credential of the person; default every one. */
     credential_id: IdSchema.optional(),
+    /** The remote test: DoorFlow admits the person at the door now. It opens the door, so it must say `confirmed: true`. */
+    admit: z.object({ confirmed: z.literal(true) }).strict().optional(),
+    /** How many minutes before `at` to look for the door's events (default 15). */
+    event_minutes: z.number().int().min(1).max(24 * 60).optional(),
     /** Live tests when hardware (or the demo's simulation) is present. */
     live: z
       .object({
@@ -152,6 +176,21 @@ export const CredentialVerdictSchema = z.object({
 })
 export type CredentialVerdict = z.infer<typeof CredentialVerdictSchema>
 
+/** One door event as a diagnosis shows it: the credential number masked for PINs. */
+export const ShownEventSchema = z.object({
+  code: z.number().int(),
+  kind: z.enum(['admit', 'reject', 'other']),
+  label: z.string(),
+  credential_number: z.string().nullable(),
+  at: z.string(),
+  local_time: z.string(),
+  door_id: IdSchema,
+  person_id: IdSchema.nullable(),
+  /** Whether it is the person's (by person id or one of their credential numbers). */
+  theirs: z.boolean()
+})
+export type ShownEvent = z.infer<typeof ShownEventSchema>
+
 export const DiagnosisSchema = z.object({
   person: z.object({ id: IdSchema, name: z.string(), email: z.string() }),
   door: z.object({ id: IdSchema, name: z.string() }),
@@ -166,6 +205,8 @@ export const DiagnosisSchema = z.object({
   findings: z.array(FindingSchema),
   credentials: z.array(CredentialVerdictSchema),
   live: z.object({ tap: LiveTapSchema.nullable(), scan: LiveScanSchema.nullable() }),
+  /** The door's recent events (newest first) in the window before `at`; null when events are not available. */
+  events: z.object({ window_minutes: z.number(), items: z.array(ShownEventSchema) }).nullable().optional(),
   /** Where the sync evidence came from: the app's database, or none for a snapshot file. */
   source: z.enum(['database', 'snapshot'])
 })

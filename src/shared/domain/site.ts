@@ -39,10 +39,18 @@ export const MobilePlatformsSchema = z.object({ ios: z.array(ReaderRadioSchema),
 export type MobilePlatforms = z.infer<typeof MobilePlatformsSchema>
 export const DEFAULT_MOBILE_PLATFORMS: MobilePlatforms = { ios: ['ble'], android: ['ble', 'nfc'] }
 
+/** How close a phone must be to the reader to unlock, in centimetres, per platform (extension). */
+export const UnlockDistanceSchema = z.object({
+  ios: z.number().positive().max(1000).optional(),
+  android: z.number().positive().max(1000).optional()
+})
+export type UnlockDistance = z.infer<typeof UnlockDistanceSchema>
+
 export const SiteInfoSchema = z.object({
   /** Display name of the site (optional extension). */
   name: z.string().optional(),
   mobile_platforms: MobilePlatformsSchema.optional(),
+  unlock_distance_cm: UnlockDistanceSchema.optional(),
   timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone, e.g. Europe/London'),
   holidays: z.array(LocalDateSchema)
 })
@@ -63,6 +71,8 @@ export const PersonSchema = z.object({
   first_name: z.string(),
   last_name: z.string(),
   email: z.string(),
+  /** Mobile number for SMS invitations, E.164 (extension; a snapshot's is kept as written and checked where used). */
+  mobile: z.string().optional(),
   enabled: z.boolean(),
   valid_from: InstantSchema.nullable().optional(),
   valid_to: InstantSchema.nullable().optional(),
@@ -72,6 +82,10 @@ export type Person = z.infer<typeof PersonSchema>
 
 export const CredentialStatusSchema = z.enum(['active', 'invited', 'disabled', 'revoked'])
 export type CredentialStatus = z.infer<typeof CredentialStatusSchema>
+
+/** Why a credential was revoked (extension). Lost, stolen, replaced and left are on purpose: history, not a fault. */
+export const RevokedReasonSchema = z.enum(['lost', 'stolen', 'replaced', 'left', 'other'])
+export type RevokedReason = z.infer<typeof RevokedReasonSchema>
 
 export const CredentialSchema = z.object({
   id: IdSchema,
@@ -85,7 +99,16 @@ export const CredentialSchema = z.object({
   /** When the credential was issued (extension; used by diagnosis). */
   issued_at: InstantSchema.optional(),
   /** The device a mobile credential was issued to, as a label (extension). */
-  device: z.string().optional()
+  device: z.string().optional(),
+  /** Why it was revoked, when `status` is `revoked` (extension). */
+  revoked_reason: RevokedReasonSchema.optional(),
+  /**
+   * When DoorFlow accepted it (extension): the later of the push's confirmation and the first pull
+   * that saw it active. The 2-minute wait counts from here.
+   */
+  accepted_at: InstantSchema.optional(),
+  /** DoorFlow's PassFlow invitation link for this credential, when it has one (extension; checked where used). */
+  invitation_url: z.string().optional()
 })
 export type Credential = z.infer<typeof CredentialSchema>
 

@@ -4,10 +4,12 @@ import {
   DoorModeSchema,
   IdSchema,
   InstantSchema,
+  RevokedReasonSchema,
   type Credential,
   type CredentialType,
   type Id
 } from '../domain/site'
+import { checkMobile } from '../formats/mobile'
 import { checkCredentialValue } from '../formats/validate'
 
 const name = (what: string) => z.string().trim().min(1, `${what} is required.`).max(100, `${what} has at most 100 characters.`)
@@ -20,6 +22,17 @@ export const PersonInputSchema = z
     first_name: name('First name'),
     last_name: name('Last name'),
     email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address like name@example.com.')),
+    /** E.164; a local-format number is refused with how to write it. null clears it; absent keeps it. */
+    mobile: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((text, ctx) => {
+        if (text === null || text === undefined || text.trim() === '') return text === undefined ? undefined : null
+        const checked = checkMobile(text)
+        if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message })
+        return checked.ok ? checked.value : null
+      }),
     enabled: z.boolean(),
     valid_from: InstantSchema.nullable().optional(),
     valid_to: InstantSchema.nullable().optional(),
@@ -41,6 +54,8 @@ export const CredentialInputSchema = z.object({
   status: z.enum(['active', 'invited', 'disabled', 'revoked']).optional(),
   label: optionalText,
   device: optionalText,
+  /** Why it is revoked (with status `revoked`): lost, stolen, replaced, left or other. */
+  revoked_reason: RevokedReasonSchema.nullable().optional(),
   /** The user chose to keep a PIN that is easy to guess. */
   allow_weak_pin: z.boolean().optional()
 })

@@ -32,7 +32,7 @@ describe('lintel diagnose', () => {
   it('explains in words by default, most likely first', async () => {
     const run = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '5', '--at', AT)
     expect(run.code).toBe(0)
-    expect(run.out.split('\n')[0]).toBe('Annex will not open for Alice Able: no group of theirs gives access to Annex.')
+    expect(run.out.split('\n')[0]).toBe('Annex will not open for Alice Able: No group of theirs gives access to Annex.')
     expect(run.out).toMatch(/ 1\. ERROR {3}No group of theirs gives access to Annex \[no_group_grants_door\]/)
     expect(run.out).toMatch(/Fix: Add them to Annex team/)
   })
@@ -71,5 +71,33 @@ describe('lintel diagnose', () => {
     const run = await cli('diagnose', '--site', FIXTURE, '--db', join(home, 'x.db'), '--person', '100', '--door', '1')
     expect(run.code).toBe(2)
     expect(run.err).toContain('--site and --db are alternatives')
+  })
+})
+
+describe('lintel events', () => {
+  it('says events are not available yet (exit 1) until the replica holds them, and diagnose --events says so too', async () => {
+    const run = await cli('events', '--site', FIXTURE, '--door', 'Front Door', '--since', '2h', '--json')
+    expect(run.code).toBe(1)
+    expect(run.json<{ ok: boolean; error: { code: string } }>()).toMatchObject({ ok: false, error: { code: 'events_unavailable' } })
+    const diagnosis = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '1', '--at', AT, '--events')
+    expect(diagnosis.code).toBe(0)
+    expect(diagnosis.out).toMatch(/Events: not available yet/)
+  })
+
+  it('exits 2 for a --since that is neither an instant with an offset nor a duration', async () => {
+    const run = await cli('events', '--site', FIXTURE, '--door', '1', '--since', 'yesterday')
+    expect(run.code).toBe(2)
+    expect(run.err).toMatch(/--since yesterday/)
+  })
+})
+
+describe('lintel diagnose --admit', () => {
+  it('needs --yes, because it opens the door; with it, says the remote test is not available yet', async () => {
+    const unconfirmed = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '1', '--at', AT, '--admit')
+    expect(unconfirmed.code).toBe(2)
+    expect(unconfirmed.err).toMatch(/--admit opens the door.*--yes/)
+    const confirmed = await cli('diagnose', '--site', FIXTURE, '--person', '100', '--door', '1', '--at', AT, '--admit', '--yes', '--json')
+    expect(confirmed.code).toBe(0)
+    expect(confirmed.json<Diagnosis>().findings.map((f) => f.code)).toContain('remote_unavailable')
   })
 })

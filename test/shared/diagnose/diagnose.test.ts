@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { compileSite } from '../../../src/shared/decision'
 import { diagnose, DiagnosisSchema, type DiagnoseInput, type Diagnosis, type SyncEvidence } from '../../../src/shared/diagnose'
 import { SiteSchema, type Credential, type Person, type Site } from '../../../src/shared/domain/site'
+import { expectSummaryMatchesTop } from './summaryCheck'
 
 const BASE: Site = SiteSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/diagnose/site.json', import.meta.url), 'utf8')))
 const AT = '2026-12-02T10:00:00Z'
@@ -25,6 +26,7 @@ const credential = (site: Site, id: number): Credential => site.credentials.find
 function run(site: Site, input: Partial<DiagnoseInput> = {}): Diagnosis {
   const diagnosis = diagnose(site, compileSite(site), { person: 100, door_id: 1, at: AT, sync: null, ...input })
   expect(DiagnosisSchema.safeParse(diagnosis).success).toBe(true)
+  expectSummaryMatchesTop(diagnosis)
   return diagnosis
 }
 

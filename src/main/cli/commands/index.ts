@@ -2,6 +2,7 @@ import type { CliCommand } from '../command'
 import { bleScanCommand } from './bleScan'
 import { decideCommand } from './decide'
 import { diagnoseCommand } from './diagnose'
+import { eventsCommand } from './events'
 import { exportCommand } from './export'
 import { importCommand } from './import'
 import { infoCommand } from './info'
@@ -9,6 +10,7 @@ import { doorsCommand, groupsCommand, peopleCommand } from './list'
 import { groupsAddCommand } from './groupsAdd'
 import { nfcReadCommand, nfcReadersCommand } from './nfc'
 import { nfcVerifyCommand } from './nfcVerify'
+import { onboardingCommand } from './onboarding'
 import { serveCommand } from './serve'
 import { settingsCommand } from './settings'
 import { siteCommand } from './site'
@@ -17,4 +19,4 @@ import { surveyMapCommand } from './surveyMap'
 import { syncCommand } from './sync'
 
 /** Every CLI command, in the order `lintel --help` lists them. */
-export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, groupsAddCommand, decideCommand, diagnoseCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, surveyMapCommand, settingsCommand, serveCommand]
+export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, groupsAddCommand, decideCommand, diagnoseCommand, eventsCommand, onboardingCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, surveyMapCommand, settingsCommand, serveCommand]

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { Field } from '../components/Field'
 import { Loaded } from '../components/Loaded'
 import { Page } from '../components/Page'
+import { PlatformRulesSection } from '../components/PlatformRulesForm'
 import { useAppData } from '../hooks/useAppData'
 import { useSettingsForm, type SaveState, type SettingsForm as Form } from '../hooks/useSettingsForm'
 import { idKey } from '../siteIndex'
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <Loaded value={settings} what="settings">
         {(value) => <SettingsForm saved={value} site={site.status === 'ok' ? site.value : undefined} onSaved={settings.reload} />}
       </Loaded>
+      <PlatformRulesSection />
     </Page>
   )
 }

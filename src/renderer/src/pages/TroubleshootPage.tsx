@@ -10,6 +10,8 @@ import { StatusPill } from '../components/StatusPill'
 import { CredentialVerdicts } from '../components/troubleshoot/CredentialVerdicts'
 import { DiagnoseForm } from '../components/troubleshoot/DiagnoseForm'
 import { DiagnosisReport } from '../components/troubleshoot/DiagnosisReport'
+import { DoorEvents } from '../components/troubleshoot/DoorEvents'
+import { OnboardingSheet } from '../components/troubleshoot/OnboardingSheet'
 import { initialDiagnoseInput } from '../components/troubleshoot/diagnoseForm'
 import { FindingList } from '../components/troubleshoot/FindingList'
 import { FixOutcome } from '../components/troubleshoot/FixOutcome'
@@ -121,7 +123,9 @@ function Troubleshooter({ index, settings, simulatedNfc }: TroubleshooterProps) 
             resultsRef={liveResults}
           />
           <CredentialVerdicts diagnosis={diagnosis} index={index} />
+          <DoorEvents diagnosis={diagnosis} />
           <DiagnosisReport diagnosis={diagnosis} />
+          <OnboardingSheet diagnosis={diagnosis} />
         </>
       ) : null}
     </div>

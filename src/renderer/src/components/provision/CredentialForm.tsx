@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { Credential, CredentialType, Id, Site } from '../../../../shared/domain/site'
+import type { Credential, CredentialType, Id, RevokedReason, Site } from '../../../../shared/domain/site'
 import { valueFormatOf } from '../../../../shared/formats/validate'
 import { canEnrolByTap } from '../../../../shared/nfc/enrol'
 import { CredentialInputSchema, credentialRules, fieldErrorsOf, type CredentialInput, type FieldErrors } from '../../../../shared/provisioning/schemas'
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
 import { idFromKey, idKey } from '../../siteIndex'
+import { RevokeField } from './RevokeField'
 import { SaveActions } from './SaveActions'
 import { Field } from '../Field'
 import { TapToEnrol } from '../TapToEnrol'
@@ -52,6 +53,8 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
   const [device, setDevice] = useState(start.device ?? '')
   const [enabled, setEnabled] = useState(credential?.enabled ?? true)
   const [allowWeak, setAllowWeak] = useState(false)
+  const wasRevoked = credential?.status === 'revoked'
+  const [revoke, setRevoke] = useState<RevokedReason | ''>(wasRevoked ? (credential?.revoked_reason ?? 'other') : '')
   const [errors, setErrors] = useState<FieldErrors>({})
   const save = useAction((input: CredentialInput) => api.provisioning.saveCredential(input))
   const type: CredentialType | undefined = site.credential_types.find((t) => idKey(t.id) === typeKey)
@@ -65,7 +68,7 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
     const input: CredentialInput = {
       ...(credential ? { id: credential.id } : {}),
       person_id: personId, credential_type_id: idFromKey(typeKey) ?? '', value: typed, enabled,
-      ...(label.trim() ? { label } : {}), ...(device.trim() ? { device } : {}), ...(start.status ? { status: start.status } : {}),
+      ...(label.trim() ? { label } : {}), ...(device.trim() ? { device } : {}), ...(revoke ? { status: 'revoked' as const, revoked_reason: revoke } : start.status ? { status: start.status } : {}),
       ...(isPin ? { allow_weak_pin: allowWeak || unchanged } : {})
     }
     const parsed = CredentialInputSchema.safeParse(input)
@@ -108,6 +111,7 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
       <label className="choice">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Enabled
       </label>
+      {credential ? <RevokeField id={`${id}-revoke`} value={revoke} revoked={wasRevoked} onChange={setRevoke} /> : null}
       {isPin ? (
         <label className="choice">
           <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> Keep this PIN even if it is easy to guess

@@ -10,6 +10,7 @@ interface Draft {
   first_name: string
   last_name: string
   email: string
+  mobile: string
   enabled: boolean
   valid_from: string
   valid_to: string
@@ -20,6 +21,7 @@ const draftOf = (person: Person | undefined): Draft => ({
   first_name: person?.first_name ?? '',
   last_name: person?.last_name ?? '',
   email: person?.email ?? '',
+  mobile: person?.mobile ?? '',
   enabled: person?.enabled ?? true,
   valid_from: person?.valid_from ?? '',
   valid_to: person?.valid_to ?? '',
@@ -27,7 +29,7 @@ const draftOf = (person: Person | undefined): Draft => ({
 })
 
 function inputOf(draft: Draft, id: Person['id'] | undefined): PersonInput {
-  return { ...draft, ...(id === undefined ? {} : { id }), valid_from: draft.valid_from.trim() || null, valid_to: draft.valid_to.trim() || null }
+  return { ...draft, ...(id === undefined ? {} : { id }), valid_from: draft.valid_from.trim() || null, valid_to: draft.valid_to.trim() || null, mobile: draft.mobile.trim() || null }
 }
 
 /** Adds or edits a person, checked with the shared PersonInputSchema here and again in main. */
@@ -50,7 +52,7 @@ export function PersonForm({ person, groups, onSaved, onCancel }: { person?: Per
     if (result.ok) onSaved(result.value)
   }
 
-  const text = (name: 'first_name' | 'last_name' | 'email' | 'valid_from' | 'valid_to', label: string, hint?: string) => (
+  const text = (name: 'first_name' | 'last_name' | 'email' | 'mobile' | 'valid_from' | 'valid_to', label: string, hint?: string) => (
     <Field id={`${id}-${name}`} label={label} hint={hint} error={shown[name]}>
       {(control) => <input {...control} type="text" value={draft[name]} onChange={(e) => set({ [name]: e.target.value })} />}
     </Field>
@@ -62,6 +64,7 @@ export function PersonForm({ person, groups, onSaved, onCancel }: { person?: Per
         {text('first_name', 'First name')}
         {text('last_name', 'Last name')}
         {text('email', 'Email', 'People are matched by email when importing.')}
+        {text('mobile', 'Mobile', 'Optional, for SMS invitations; international format, e.g. +44 7700 900123')}
       </div>
       <div className="field-row">
         {text('valid_from', 'Access from', 'Optional; an instant such as 2026-09-01T08:00:00Z')}
