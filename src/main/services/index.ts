@@ -15,6 +15,7 @@ import { SurveyService } from './surveyService'
 import { virtualReaders } from '../hardware/ble/virtualReaders'
 import type { PdfPrinter } from '../survey/report'
 import { chromiumPdfPrinter } from '../survey/report/chromiumPdf'
+import { replicaEventSource } from './replicaEvents'
 import { SiteService } from './siteService'
 import { exportSite } from './siteExport'
 import { DiagnoseService } from './diagnoseService'
@@ -100,7 +101,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const pdf = options.pdf ?? chromiumPdfPrinter()
   const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf })
   const hardware = new HardwareService(site, probe, nfc, ble)
-  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ? { events: options.events } : {}), ...(options.remoteAdmit ? { remoteAdmit: options.remoteAdmit } : {}) })
+  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ?? appStore ? { events: options.events ?? replicaEventSource(appStore!) } : {}), ...(options.remoteAdmit ? { remoteAdmit: options.remoteAdmit } : {}) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
   const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir, ...(options.pdf ? {} : { pdfSession: () => chromiumPdfSession() }) })
   const version = packageVersion()

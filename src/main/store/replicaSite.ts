@@ -1,4 +1,4 @@
-import { idKey, nowIso } from './database'
+import { idFromKey, idKey, nowIso } from './database'
 import type { Replica } from './replica'
 import type { Statements } from './statements'
 import type { Store } from './store'
@@ -109,18 +109,29 @@ export class ReplicaSite {
     let next = this.replica.nextId('credentials')
     for (const c of list) {
       const enabled = c.enabled === null ? null : c.enabled ? 1 : 0
-      if (stored.get(c.remote_id) !== fingerprint(c, enabled)) upsert.run({ ...c, enabled, active: c.status === 'active' ? seen : null, seen })
+      const changed = stored.get(c.remote_id) !== fingerprint(c, enabled)
+      if (changed) upsert.run({ ...c, enabled, active: c.status === 'active' ? seen : null, seen })
       const local = linked.get(c.remote_id)
+      let localKey: string | undefined = local?.id
       if (local) {
         outcome.linked++
         if (this.differs(local, c) && !this.replica.hasUnpushedChanges('credential', local.id)) this.refreshCredential(local.id, c)
       } else if (this.addPulledCredential(idKey(next), c)) {
-        next++
+        localKey = idKey(next++)
         outcome.added++
       }
+      if (changed && localKey !== undefined) this.noteAcceptance(localKey, c)
     }
     if (complete) this.removeMissingCredentials(new Set(list.map((c) => c.remote_id)), outcome)
     return outcome
+  }
+
+  /** The invitation link, and when DoorFlow accepted it (the 2-minute wait's start), onto the local credential. */
+  private noteAcceptance(localKey: string, c: PulledCredential): void {
+    const id = idFromKey(localKey)
+    if (c.url) this.store.credentials.setInvitationUrl(id, c.url)
+    const start = this.waitStartsAt(c.remote_id)
+    if (start) this.store.credentials.markAccepted(id, start)
   }
 
   private storedRemoteCredentials(): Map<string, string> {
@@ -248,14 +259,14 @@ export class ReplicaSite {
    * Pulled events, oldest first, with the local door and person they name where the remote-id
    * maps know them; optionally only those since an instant (ISO), at a door or of a person (local ids).
    */
-  events(filter: { since?: string; doorId?: string; personId?: string; limit?: number } = {}): (PulledEvent & { door_id: string | null; person_id: string | null })[] {
+  events(filter: { since?: string; until?: string; doorId?: string; personId?: string; limit?: number } = {}): (PulledEvent & { door_id: string | null; person_id: string | null })[] {
     const rows = this.sql.rows(
       `SELECT e.*, d.local_id AS door_id, p.id AS person_id FROM events e
        LEFT JOIN remote_ids d ON d.kind = 'door' AND d.remote_id = e.channel_remote_id
        LEFT JOIN people p ON p.remote_id = e.person_remote_id
-       WHERE (@since IS NULL OR e.created_at >= @since) AND (@door IS NULL OR d.local_id = @door) AND (@person IS NULL OR p.id = @person)
+       WHERE (@since IS NULL OR e.created_at >= @since) AND (@until IS NULL OR e.created_at <= @until) AND (@door IS NULL OR d.local_id = @door) AND (@person IS NULL OR p.id = @person)
        ORDER BY e.created_at DESC LIMIT @limit`
-    ).all({ since: filter.since ?? null, door: filter.doorId ?? null, person: filter.personId ?? null, limit: filter.limit ?? 1000 })
+    ).all({ since: filter.since ?? null, until: filter.until ?? null, door: filter.doorId ?? null, person: filter.personId ?? null, limit: filter.limit ?? 1000 })
     return (rows as (PulledEvent & { door_id: string | null; person_id: string | null })[]).reverse()
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SyncHarness } from './syncHarness'
 import { idFromKey } from '../../../src/main/store/database'
+import { replicaEventSource } from '../../../src/main/services/replicaEvents'
 
 let h: SyncHarness
 beforeEach(() => {
@@ -30,6 +31,26 @@ async function account() {
   s.addEvent(10, now - 20 * DAY)
   return { server, leah, pin, hid, passflow }
 }
+
+describe('the replica as the diagnosis\'s evidence', () => {
+  it('answers "not available" before any pull, then the door\'s events by local ids and its channel status', async () => {
+    const source = replicaEventSource(h.store)
+    const window = { since: new Date(Date.now() - 30 * DAY).toISOString(), until: new Date(Date.now() + DAY).toISOString(), limit: 50 }
+    expect(source.events({ door_id: 1, ...window })).toBeNull()
+    const { leah } = await account()
+    await h.sync()
+    const site = h.store.snapshot()
+    const front = site.doors.find((d) => d.name === 'Front Entrance')!
+    const server = site.doors.find((d) => d.name === 'Server Room')!
+    const person = site.people.find((p) => p.first_name === 'Leah')!
+    expect(source.events({ door_id: front.id, ...window })).toEqual([expect.objectContaining({ code: 10, door_id: front.id, person_id: person.id, credential_number: '12345678' })])
+    expect(source.events({ door_id: front.id, person_id: person.id, ...window })).toHaveLength(1)
+    expect(source.events({ door_id: server.id, ...window })).toEqual([])
+    expect(source.status(server.id)).toMatchObject({ door_id: server.id, lockdown: true })
+    expect(source.status(front.id)).toMatchObject({ lockdown: false })
+    expect(leah.id).toBeDefined()
+  })
+})
 
 describe('the first pull', () => {
   it('brings people, every credential, channels as doors, events of the last 14 days and the account into the replica', async () => {
@@ -91,6 +112,24 @@ describe('incremental pulls', () => {
     expect(h.store.replicaSite.remoteCredential(passflow.id)).toMatchObject({ status: 'active', active_seen_at: expect.any(String), url: null })
     // The 2-minute wait starts at the first pull that saw it active (it was never pushed from here).
     expect(h.store.replicaSite.waitStartsAt(passflow.id)).toBe(h.store.replicaSite.remoteCredential(passflow.id)?.active_seen_at)
+  })
+
+  it('puts the invitation link and DoorFlow\'s acceptance (the 2-minute wait\'s start) on a credential pushed from here', async () => {
+    const { server } = await account()
+    await h.sync()
+    const person = h.store.snapshot().people[0]!
+    const saved = h.store.credentials.save({ person_id: person.id, credential_type_id: 9, value: 'PF-7Q2K-0001', enabled: true })
+    await h.sync()
+    await h.sync()
+    expect(h.store.credentials.row(saved.id)?.accepted_at ?? null).toBeNull()
+    expect(h.store.credentials.row(saved.id)?.invitation_url).toMatch(/^https:\/\/passflow\.example\/invite\//)
+    const remote = [...server.state.credentials.values()].find((c) => String(c.id) === h.store.credentials.remoteId(saved.id))!
+    remote.status = 'active'
+    await h.sync()
+    const row = h.store.credentials.row(saved.id)!
+    expect(row.accepted_at).toBe(h.store.replicaSite.waitStartsAt(String(remote.id)))
+    // DoorFlow stops showing the link once it is accepted; the one it gave is kept for resending.
+    expect(row.invitation_url).toBe(`https://passflow.example/invite/${remote.id}`)
   })
 
   it('keep a local change not yet pushed over the pulled value, then push it', async () => {
