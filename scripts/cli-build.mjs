@@ -20,7 +20,7 @@ const SOURCE_DIRS = ['src/main', 'src/shared']
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'scripts/cli-build.mjs']
 
 /** Packages left to Node at run time: native addons, and big ones only some commands load. */
-const EXTERNAL = ['better-sqlite3', 'nfc-pcsc', '@stoprocent/noble', '@stoprocent/*', 'playwright-core', 'electron', 'electron-store', 'tsx', 'esbuild']
+const EXTERNAL = ['better-sqlite3', 'nfc-pcsc', '@stoprocent/noble', '@stoprocent/*', 'playwright-core', 'exceljs', 'qrcode', 'iconv-lite', 'electron', 'electron-store', 'tsx', 'esbuild']
 
 /** Every file under `dir`, as paths relative to `from` (plain string joins: this runs on every start). */
 function walk(from, dir, into) {

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import type { OnboardingSheet } from '../../shared/onboarding/sheet'
 import { REPORT_CSS } from '../survey/report/html'
 import { escapeXml as esc } from '../survey/report/svg'
@@ -9,6 +8,7 @@ ol.steps>li{margin:.9rem 0}ol.steps h2{font-size:1.05rem;margin:0 0 .2rem}.qr{fl
 
 /** The invitation link as an inline SVG QR code (no script, no external resource). */
 async function qrSvg(url: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode')
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
 }
 

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { formulaSafe } from '../../shared/csv/write'
 import type { ExportTable } from './exports'
 
@@ -8,6 +7,8 @@ import type { ExportTable } from './exports'
  * sheet is saved again as CSV; true/false stay booleans.
  */
 export async function tableXlsx(table: ExportTable, sheetName: string): Promise<Buffer> {
+  // Loaded on use: exceljs takes ~60 ms to load, which no other command should pay.
+  const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet(sheetName)
   sheet.addRow(table.head)
