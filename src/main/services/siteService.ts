@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readJsonFile } from '../jsonFile'
 import { basename } from 'node:path'
 import { LintelError, ErrorCode, type SiteSummary } from '../../shared/contract'
 import { parseSite, type Site } from '../../shared/domain/site'
@@ -13,19 +13,7 @@ export async function loadSiteFile(path: string): Promise<Site> {
 
 /** {@link loadSiteFile}, synchronously: for a seed read only when a new database needs it. */
 export function readSiteFile(path: string): Site {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw new LintelError(SiteErrorCode.unreadable, `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new LintelError(SiteErrorCode.invalid, `${path}: not JSON (${(error as Error).message})`)
-  }
-  const parsed = parseSite(json)
+  const parsed = parseSite(readJsonFile(path, SiteErrorCode))
   if (!parsed.ok) throw new LintelError(SiteErrorCode.invalid, `${path}: ${parsed.path}: ${parsed.message}`)
   return parsed.site
 }

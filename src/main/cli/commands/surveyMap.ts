@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { rename, writeFile } from 'node:fs/promises'
+import { readJsonFile } from '../../jsonFile'
 import { resolve } from 'node:path'
 import { LintelError } from '../../../shared/contract'
 import { checkProject, coverageMap, DEFAULT_CELL_M, ProjectErrorCode, type CoverageMap, type ReaderCoverage, type SurveyProject } from '../../../shared/plan'
@@ -74,18 +75,7 @@ function mpp(project: SurveyProject): number {
 
 /** Reads and checks the file; it is only ever read, so nothing saved can be lost. */
 async function readProject(path: string, io: CliIo): Promise<SurveyProject> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new LintelError(ProjectErrorCode.unreadable, `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    throw new LintelError(ProjectErrorCode.invalid, `${path}: not JSON (${(error as Error).message})`)
-  }
+  const raw = readJsonFile(path, ProjectErrorCode)
   const checked = checkProject(raw)
   if (!checked.ok) throw new LintelError(checked.code, `${path}: ${checked.path}: ${checked.message}`)
   for (const warning of checked.warnings) io.err(`warning: ${path}: ${warning}`)
