@@ -52,7 +52,7 @@ export interface ServiceOptions {
   store?: Store
   /** The door's events and status (the replica, once sync keeps them); default: none available. */
   events?: DoorEventSource
-  /** The remote test (DoorFlow's admit_person); default: not available. */
+  /** The remote test (DoorFlow's admit_person); default: DoorFlow's, when the database is open and a connection saved, else not available. */
   remoteAdmit?: RemoteAdmitPort
   /** PC/SC tuning: pcscd's socket and how long one tap's read may take before the child is killed. */
   nfc?: { socket?: string; readTimeoutMs?: number }
@@ -81,6 +81,13 @@ export interface Services {
   close(): Promise<void>
 }
 
+/** The remote test port: the one given, else DoorFlow's over the saved connection, else none ("not available"). */
+function remoteAdmitOf(options: ServiceOptions, appStore: Store | undefined, sync: SyncService): { remoteAdmit?: RemoteAdmitPort } {
+  if (options.remoteAdmit) return { remoteAdmit: options.remoteAdmit }
+  if (!appStore || !sync.connected()) return {}
+  return { remoteAdmit: { admit: (personId, doorId) => sync.admit(personId, doorId) } }
+}
+
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { log, settings: store } = options
   const hub = new EventHub(contract, log)
@@ -101,7 +108,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const pdf = options.pdf ?? chromiumPdfPrinter()
   const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf })
   const hardware = new HardwareService(site, probe, nfc, ble)
-  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ?? appStore ? { events: options.events ?? replicaEventSource(appStore!) } : {}), ...(options.remoteAdmit ? { remoteAdmit: options.remoteAdmit } : {}) })
+  const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ?? appStore ? { events: options.events ?? replicaEventSource(appStore!) } : {}), ...remoteAdmitOf(options, appStore, sync) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
   const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir, ...(options.pdf ? {} : { pdfSession: () => chromiumPdfSession() }) })
   const version = packageVersion()

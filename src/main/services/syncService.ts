@@ -2,6 +2,9 @@ import { LintelError } from '../../shared/contract/result'
 import { PROVISIONING_LIMITS, type SyncLogEntry, type SyncStatus } from '../../shared/provisioning/contract'
 import type { Logger } from '../logger'
 import type { Store } from '../store/store'
+import type { RemoteAdmit } from '../../shared/diagnose'
+import type { Id } from '../../shared/domain/site'
+import { admitPerson, type AdmitOptions } from '../sync/admit'
 import { revokeCredential, type RevokeResult } from '../sync/revoke'
 import { syncOutbox, type SyncReport } from '../sync/syncOutbox'
 import type { SyncFlag } from '../store/syncState'
@@ -102,6 +105,23 @@ export class SyncService {
     } finally {
       this.deps.siteChanged()
     }
+  }
+
+  /** Whether a DoorFlow connection (base URL and token) is saved. */
+  connected(): boolean {
+    return this.meta('sync_api') !== null && this.deps.tokens.read() !== undefined
+  }
+
+  /**
+   * The remote test: DoorFlow admits the person at the door now (it opens the door; callers confirm
+   * first). Every attempt and its outcome goes in the sync log; `unavailable` when not connected.
+   */
+  async admit(personId: Id, doorId: Id, timing: Pick<AdmitOptions, 'timeoutMs' | 'pollMs'> = {}): Promise<RemoteAdmit> {
+    const store = this.requireStore()
+    const api = this.meta('sync_api')
+    const tokens = this.deps.tokens.read()
+    if (!api || !tokens) return { outcome: 'unavailable', message: 'Connect to DoorFlow first: enter its base URL and a token.', seconds: 0 }
+    return admitPerson(store, { baseUrl: api, tokens, tokenStore: this.deps.tokens, ...timing }, personId, doorId)
   }
 
   log(limit = 100): SyncLogEntry[] {
