@@ -50,6 +50,14 @@ describe('the contract', () => {
     expect(summary).toMatchObject({ ok: true, value: { source: 'database', counts: { doors: 6 } } })
   })
 
+  it('exposes the sync flags, revoke and the offered credential types', async () => {
+    expect(await t.services.dispatcher.invoke(commandChannel('sync', 'flags'), {})).toEqual({ ok: true, value: [] })
+    const offered = await t.services.dispatcher.invoke(commandChannel('sync', 'offeredCredentialTypes'), {})
+    expect(offered).toMatchObject({ ok: true, value: expect.arrayContaining([expect.any(String)]) })
+    expect(await t.services.dispatcher.invoke(commandChannel('sync', 'revoke'), { id: 1 })).toMatchObject({ ok: false, error: { code: 'sync_no_token' } })
+    expect(await t.services.dispatcher.invoke(commandChannel('sync', 'revoke'), {})).toMatchObject({ ok: false, error: { code: ErrorCode.badRequest } })
+  })
+
   it('turns a service failure into an error result', async () => {
     const result = await t.services.dispatcher.invoke(commandChannel('app', 'updateSettings'), { unlockThresholdDbm: 5 })
     expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.badRequest } })

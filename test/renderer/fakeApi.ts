@@ -9,7 +9,7 @@ import { parseSite, type Site } from '../../src/shared/domain/site'
 import demoJson from '../../resources/demo-site.json'
 import { createFakeNfc } from './fakeNfc'
 import { createFakeBle } from './fakeBle'
-import { createFakeProvisioning, type SiteHolder } from './fakeProvisioning'
+import { createFakeProvisioning, type FakeDoorFlow, type SiteHolder } from './fakeProvisioning'
 import { createFakeDiagnose } from './fakeDiagnose'
 
 /** The real demo site, validated by the real schema. */
@@ -24,6 +24,8 @@ export interface FakeOptions {
   settings?: Settings
   simulated?: { ble: boolean; nfc: boolean }
   updateSettings?: (patch: PatchInput) => Promise<Result<Settings>>
+  /** The fake DoorFlow account's flags and credential types. */
+  doorflow?: FakeDoorFlow
 }
 
 type Listener = (payload: unknown) => void
@@ -69,7 +71,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     holder.changed()
     return ok(platformRulesOf(holder.site.site))
   })
-  const provisioning = createFakeProvisioning(holder, emit, on)
+  const provisioning = createFakeProvisioning(holder, emit, on, options.doorflow)
   const diagnose = createFakeDiagnose(holder)
   const api: LintelApi = {
     app: {
@@ -92,7 +94,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     sync: provisioning.sync,
     diagnose: diagnose.api
   }
-  return { api, site, holder, emit, nfc, ble, diagnose, updateSettings, setPlatformRules, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
+  return { api, site, holder, emit, doorflow: provisioning.doorflow, nfc, ble, diagnose, updateSettings, setPlatformRules, decideInMain, listenerCount: (channel: string) => listeners.get(channel)?.size ?? 0 }
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>

@@ -3,7 +3,7 @@ import { sniffDelimiter, type Delimiter } from '../../src/shared/csv/dialect'
 import { CsvParser } from '../../src/shared/csv/parse'
 import { csvLine } from '../../src/shared/csv/write'
 import type { Credential, Id, Person, Site } from '../../src/shared/domain/site'
-import type { ImportSummary, RecordState, SyncLogEntry, SyncStatus } from '../../src/shared/provisioning/contract'
+import type { ImportSummary, RecordState, SyncFlagView, SyncLogEntry, SyncStatus } from '../../src/shared/provisioning/contract'
 import { mappingProblems, suggestMapping, type ImportMapping } from '../../src/shared/provisioning/importColumns'
 import { columnIndex, RowReader, type RowError } from '../../src/shared/provisioning/importRows'
 import { credentialRules, CredentialInputSchema, fieldErrorsOf, PersonInputSchema, type FieldErrors } from '../../src/shared/provisioning/schemas'
@@ -24,16 +24,24 @@ const invalid = (fields: FieldErrors): Result<never> => {
 }
 const nextId = (items: readonly { id: Id }[]): number => Math.max(0, ...items.map((i) => (typeof i.id === 'number' ? i.id : 0))) + 1
 
+/** What the fake DoorFlow account starts with: the flags the sync raised, its credential type ids (empty = all local). */
+export interface FakeDoorFlow {
+  flags?: SyncFlagView[]
+  offered?: string[]
+}
+
 /**
  * The provisioning and sync capabilities over an in-memory site, validated with the same shared
  * schemas and rules main uses; sync "pushes" by marking records synced and emitting progress.
  */
-export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
+export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On, initial: FakeDoorFlow = {}) {
   const states = new Map<string, RecordState>()
   const log: SyncLogEntry[] = []
   const connection: { api: string | null; token: string | null } = { api: null, token: null }
   let lastRun: SyncStatus['lastRun'] = null
   let lastRejected = ''
+  /** What a test sets up: the flags the sync raised, the account's type ids (empty = all), the revokes DoorFlow saw. */
+  const doorflow = { flags: [...(initial.flags ?? [])], offered: [...(initial.offered ?? [])], revoked: [] as string[] }
   const touch = (entity: RecordState['entity'], id: Id, op: 'create' | 'update'): void => {
     states.set(`${entity}:${JSON.stringify(id)}`, { entity, id, state: 'pending', op, message: null, fields: null })
   }
@@ -148,7 +156,14 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On) {
     },
     status: async () => ok(status()),
     log: async () => ok(log),
+    flags: async () => ok([...doorflow.flags]),
+    revoke: async ({ id }) => {
+      doorflow.revoked.push(String(id))
+      doorflow.flags = doorflow.flags.filter((f) => !(f.entity === 'credential' && f.entity_id === String(id) && f.flag === 'disable_not_confirmed'))
+      return ok({ credential: String(id), status: 'revoked' as const })
+    },
+    offeredCredentialTypes: async () => ok([...doorflow.offered]),
     on: { progress: on('sync.progress') }
   }
-  return { provisioning, sync, states }
+  return { provisioning, sync, states, doorflow }
 }

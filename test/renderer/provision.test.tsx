@@ -153,3 +153,51 @@ describe('Provision: sync', () => {
     expect(await screen.findByText(/^sync: 1 pushed/, {}, SLOW)).toBeTruthy()
   })
 })
+
+describe('Provision: records the sync flagged', () => {
+  const flags = [
+    { entity: 'credential', entity_id: '103', flag: 'disable_not_confirmed' as const, message: 'DoorFlow did not confirm the disable on reading back.', at: '2026-11-23T10:00:00.000Z' },
+    { entity: 'person', entity_id: '2', flag: 'deleted_on_doorflow' as const, message: 'Deleted on DoorFlow while it had changes here.', at: '2026-11-23T10:00:01.000Z' }
+  ]
+
+  it('lists each flag with its message and revokes an unconfirmed disable on DoorFlow after a confirm', async () => {
+    const { doorflow } = renderApp('provision', { doorflow: { flags } })
+    const table = await screen.findByRole('table', { name: 'Records the sync flagged (2)' }, SLOW)
+    expect(within(table).getByText('Not confirmed by DoorFlow')).toBeTruthy()
+    expect(within(table).getByText('DoorFlow did not confirm the disable on reading back.')).toBeTruthy()
+    expect(within(table).getByText('Deleted on DoorFlow while it had changes here.')).toBeTruthy()
+    const buttons = within(table).getAllByRole('button', { name: /^Revoke on DoorFlow/ })
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(['Revoke on DoorFlow: Phone · Ben Whitaker'])
+    expect((buttons[0] as HTMLButtonElement).tabIndex).toBe(0)
+    fireEvent.click(buttons[0] as HTMLElement)
+    const ask = screen.getByRole('alertdialog', { name: 'Revoke Phone · Ben Whitaker on DoorFlow?' })
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Cancel' }))
+    fireEvent.keyDown(ask, { key: 'Escape' })
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(doorflow.revoked).toEqual([])
+    fireEvent.click(within(table).getByRole('button', { name: /^Revoke on DoorFlow/ }))
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Revoke' }))
+    expect(await screen.findByText('Revoked on DoorFlow.', {}, SLOW)).toBeTruthy()
+    expect(doorflow.revoked).toEqual(['103'])
+    const after = await screen.findByRole('table', { name: 'Records the sync flagged (1)' }, SLOW)
+    expect(within(after).queryByRole('button', { name: /^Revoke on DoorFlow/ })).toBeNull()
+  })
+
+  it('offers only the credential types the DoorFlow account has once pulled', async () => {
+    renderApp('provision', { doorflow: { offered: ['6', '8', '9'] } })
+    await openPerson('Ben Whitaker')
+    fireEvent.click(screen.getByRole('button', { name: 'Issue a credential' }))
+    const form = screen.getByRole('form', { name: 'Issue a credential' })
+    const type = within(form).getByLabelText('Type')
+    await waitFor(() => expect(within(type).getAllByRole('option').map((o) => o.textContent)).toEqual(['PIN', 'HID Mobile Access', 'PassFlow']), SLOW)
+    expect((type as HTMLSelectElement).value).toBe('6')
+  })
+
+  it('offers every local credential type before a pull (an empty list)', async () => {
+    renderApp('provision')
+    await openPerson('Ben Whitaker')
+    fireEvent.click(screen.getByRole('button', { name: 'Issue a credential' }))
+    const type = within(screen.getByRole('form', { name: 'Issue a credential' })).getByLabelText('Type')
+    await waitFor(() => expect(within(type).getAllByRole('option')).toHaveLength(5), SLOW)
+  })
+})

@@ -1,4 +1,5 @@
 import type { Handlers, LintelContract } from '../../shared/contract'
+import { PROVISIONING_LIMITS } from '../../shared/provisioning/contract'
 import type { EventHub } from '../contract/eventHub'
 import type { Logger } from '../logger'
 import { resolve } from 'node:path'
@@ -87,11 +88,15 @@ export function provisioningHandlers(p: ProvisioningService): Handlers<LintelCon
   }
 }
 
+/** The sync capability's handlers over the sync service. */
 export function syncHandlers(s: SyncService): Handlers<LintelContract>['sync'] {
   return {
     saveConnection: (input) => s.saveConnection(input),
     run: (input) => s.run(input),
     status: () => s.status(),
-    log: ({ limit }) => s.log(limit)
+    log: ({ limit }) => s.log(limit),
+    flags: () => s.flags().slice(0, PROVISIONING_LIMITS.listedRecords),
+    revoke: ({ id }) => s.revoke(String(id)),
+    offeredCredentialTypes: () => s.offeredCredentialTypes()
   }
 }

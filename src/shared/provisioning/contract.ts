@@ -142,9 +142,22 @@ export type SyncStatus = z.infer<typeof SyncStatusSchema>
 export const SyncLogEntrySchema = z.object({ at: z.string(), level: z.enum(['info', 'warn', 'error']), message: z.string(), entity: z.string().nullable(), id: z.string().nullable() })
 export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>
 
+/** A record the sync flagged for a person to look at: a disable DoorFlow did not confirm, a record deleted there with unpushed changes. */
+export const SyncFlagSchema = z.object({
+  entity: z.string(),
+  entity_id: z.string(),
+  flag: z.enum(['disable_not_confirmed', 'deleted_on_doorflow', 'revoking']),
+  message: z.string(),
+  at: z.string()
+})
+export type SyncFlagView = z.infer<typeof SyncFlagSchema>
+
+/** What DoorFlow answered a revoke (DELETE): revoked (200), or accepted and revoking (202, mobile credentials). */
+export const RevokeResultSchema = z.object({ credential: z.string(), status: z.enum(['revoked', 'revoking']) })
+
 const ApiUrlSchema = z.string().url().refine((url) => /^https?:/.test(url), 'expected an http(s) URL')
 
-/** The sync capability: DoorFlow connection, sync runs with progress, status and log. */
+/** The sync capability: DoorFlow connection, sync runs with progress, status and log, the flagged records and revoke. */
 export const syncCapability = {
   commands: {
     saveConnection: command(
@@ -154,7 +167,10 @@ export const syncCapability = {
     ),
     run: command('Push the outbox exactly once and pull types, groups and people', z.object({ concurrency: z.number().int().min(1).max(16).optional() }).strict(), SyncReportSchema),
     status: command('Whether a sync runs, the outbox counts and the last run', z.object({}).strict(), SyncStatusSchema),
-    log: command('The newest sync log lines, newest first', z.object({ limit: z.number().int().min(1).max(PROVISIONING_LIMITS.logLines).optional() }).strict(), z.array(SyncLogEntrySchema))
+    log: command('The newest sync log lines, newest first', z.object({ limit: z.number().int().min(1).max(PROVISIONING_LIMITS.logLines).optional() }).strict(), z.array(SyncLogEntrySchema)),
+    flags: command('The records the sync flagged (unconfirmed disables, records deleted on DoorFlow with unpushed changes), oldest first', z.object({}).strict(), z.array(SyncFlagSchema).max(PROVISIONING_LIMITS.listedRecords)),
+    revoke: command('Revoke a credential on DoorFlow (DELETE): the remedy where a disable was not confirmed', byId, RevokeResultSchema),
+    offeredCredentialTypes: command('Local credential type ids to offer in forms: the DoorFlow account\'s once pulled, all local ones before (empty = all)', z.object({}).strict(), z.array(z.string()))
   },
   events: {
     /** At most ~10 a second while a sync runs; the last has done = total. */

@@ -5,6 +5,7 @@ import { canEnrolByTap } from '../../../../shared/nfc/enrol'
 import { CredentialInputSchema, credentialRules, fieldErrorsOf, type CredentialInput, type FieldErrors } from '../../../../shared/provisioning/schemas'
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
+import { useResult } from '../../hooks/useResult'
 import { idFromKey, idKey } from '../../siteIndex'
 import { RevokeField } from './RevokeField'
 import { SaveActions } from './SaveActions'
@@ -41,12 +42,25 @@ interface CredentialFormProps {
   onCancel(): void
 }
 
+/**
+ * The credential types a form offers: those the DoorFlow account has (`offeredIds`, local type ids;
+ * empty or not loaded = all local types), plus `keep` (the type of the credential being edited).
+ */
+export function offeredTypes(types: readonly CredentialType[], offeredIds: readonly string[] | undefined, keep?: Id): CredentialType[] {
+  if (!offeredIds || offeredIds.length === 0) return [...types]
+  const offered = new Set(offeredIds)
+  return types.filter((t) => offered.has(String(t.id)) || (keep !== undefined && t.id === keep))
+}
+
 /** Issues or edits a credential: the value is checked for its type, unique per type; a PIN is masked as it is typed. */
 export function CredentialForm({ personId, site, credential, preset, onSaved, onCancel }: CredentialFormProps) {
   const api = useApi()
   const id = useId()
   const start = { ...credential, ...preset }
-  const [typeKey, setTypeKey] = useState(idKey(start.credential_type_id ?? site.credential_types[0]?.id ?? ''))
+  const offeredIds = useResult((a) => a.sync.offeredCredentialTypes({}))
+  const types = offeredTypes(site.credential_types, offeredIds.status === 'ok' ? offeredIds.value : undefined, credential?.credential_type_id)
+  const [chosenKey, setTypeKey] = useState(idKey(start.credential_type_id ?? site.credential_types[0]?.id ?? ''))
+  const typeKey = types.some((t) => idKey(t.id) === chosenKey) ? chosenKey : idKey(types[0]?.id ?? '')
   const editingPin = credential !== undefined && site.credential_types.find((t) => t.id === credential.credential_type_id)?.format === 'pin'
   const [value, setValue] = useState(editingPin ? '' : (start.value ?? ''))
   const [label, setLabel] = useState(start.label ?? '')
@@ -85,7 +99,7 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
         <Field id={`${id}-type`} label="Type" error={shown.credential_type_id}>
           {(control) => (
             <select {...control} value={typeKey} onChange={(e) => setTypeKey(e.target.value)} disabled={credential !== undefined}>
-              {site.credential_types.map((t) => (
+              {types.map((t) => (
                 <option key={idKey(t.id)} value={idKey(t.id)}>
                   {t.label}
                 </option>

@@ -8,6 +8,7 @@ import { useResult } from '../../hooks/useResult'
 import { personName } from '../../siteText'
 import { ErrorAlert } from '../ErrorAlert'
 import { Loaded } from '../Loaded'
+import { SyncFlags } from './SyncFlags'
 import { SyncStatePill } from './SyncStatePill'
 
 /** Sync with DoorFlow: the connection, a run with progress, each waiting record's state, and the log. */
@@ -15,12 +16,14 @@ export function SyncPanel({ site, records }: { site: Site; records: LiveLoadable
   const api = useApi()
   const status = useResult((a) => a.sync.status({}))
   const log = useResult((a) => a.sync.log({ limit: 50 }))
+  const flags = useResult((a) => a.sync.flags({}))
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const run = useAction((_: null) => api.sync.run({}))
   useEffect(() => api.sync.on.progress(setProgress), [api])
   const reloadAll = () => {
     status.reload()
     log.reload()
+    flags.reload()
     records.reload()
   }
 
@@ -59,6 +62,7 @@ export function SyncPanel({ site, records }: { site: Site; records: LiveLoadable
       ) : null}
       {run.state.kind === 'done' ? <p role="status">Sync finished: {run.state.value.pushed} pushed, {run.state.value.reconciled} already on DoorFlow, {run.state.value.failed.length} still open.</p> : null}
       {run.state.kind === 'failed' ? <ErrorAlert error={run.state.error} context="Sync stopped" /> : null}
+      <Loaded value={flags} what="the flagged records">{(f) => <SyncFlags site={site} flags={f} onChanged={reloadAll} />}</Loaded>
       <Loaded value={records} what="record states">{(r) => <RecordStates site={site} records={r.records} truncated={r.truncated} />}</Loaded>
       <Loaded value={log} what="the sync log">
         {(entries) => (
