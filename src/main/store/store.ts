@@ -79,6 +79,8 @@ export class Store {
     return this.transaction(() => {
       if (this.meta.get('site') !== undefined) return false
       writeSite(this, seed.kind === 'site' ? (typeof seed.site === 'function' ? seed.site() : seed.site) : standardSite(seed.name, seed.timezone))
+      // A zone that only came from this machine gives way to DoorFlow's account at the first pull.
+      if (seed.kind === 'standard') this.meta.set('timezone_source', seed.timezone ? 'given' : 'machine')
       return true
     })
   }

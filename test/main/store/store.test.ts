@@ -49,6 +49,14 @@ describe('Store', () => {
     expect([site.people, site.credentials, site.groups, site.doors, site.schedules].every((list) => list.length === 0)).toBe(true)
   })
 
+  it('records where a new database\'s time zone came from: the machine (DoorFlow\'s account may replace it) or the user', () => {
+    expect(open('machine.db', { kind: 'standard', name: 'A' }).meta.get('timezone_source')).toBe('machine')
+    const given = open('given.db', { kind: 'standard', name: 'B', timezone: 'Europe/Berlin' })
+    expect(given.meta.get('timezone_source')).toBe('given')
+    expect(given.snapshot().site.timezone).toBe('Europe/Berlin')
+    expect(open().meta.get('timezone_source')).toBeUndefined()
+  })
+
   it('uses WAL, records its schema version and seeds only once', () => {
     open().close()
     const again = open('lintel.db', { kind: 'standard', name: 'ignored' })

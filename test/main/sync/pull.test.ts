@@ -57,7 +57,7 @@ describe('the first pull', () => {
     const { passflow, hid } = await account()
     const zone = h.store.snapshot().site.timezone
     const report = await h.sync()
-    // No `timezone_source` = machine: the site's zone is not DoorFlow's to change.
+    // The harness's database was given its zone: the site's zone is not DoorFlow's to change.
     expect(h.store.snapshot().site.timezone).toBe(zone)
     expect(report.pulled).toMatchObject({ credential_types: 3, groups: 2, people: 1, credentials: 3, doors: 3, events: 3, warnings: [] })
     const site = h.store.snapshot()
@@ -82,6 +82,7 @@ describe('the first pull', () => {
 
   it('gives a database whose zone came only from the machine the account\'s time zone, and leaves a chosen zone alone', async () => {
     await account()
+    expect(h.store.syncState.meta('timezone_source')).toBe('given')
     h.store.syncState.setMeta('timezone_source', 'machine')
     await h.sync()
     expect(h.store.snapshot().site.timezone).toBe('America/New_York')

@@ -13,7 +13,7 @@ export const FAST = { baseMs: 1, maxMs: 20, attempts: 4 }
 /** A temporary database and DoorFlow test server per test; `close()` checks the client sent only requests the OpenAPI accepts. */
 export class SyncHarness {
   readonly dir = mkdtempSync(join(tmpdir(), 'lintel-sync-'))
-  readonly store = Store.open(join(this.dir, 'lintel.db'), { kind: 'standard', name: 'Sync test' })
+  readonly store = Store.open(join(this.dir, 'lintel.db'), { kind: 'standard', name: 'Sync test', timezone: 'Europe/London' })
   server: DoorFlowFixture | undefined
 
   async serve(options: DoorFlowFixtureOptions = {}): Promise<DoorFlowFixture> {
