@@ -4,7 +4,6 @@ import type { Id } from '../../shared/domain/site'
 import { fieldErrorsOf, type FieldErrors } from '../../shared/provisioning/schemas'
 import { StoreErrorCode } from './database'
 import type { Statements } from './statements'
-import type { Store } from './store'
 
 /** A row as better-sqlite3 returns it. */
 export type Row = Record<string, unknown>
@@ -34,9 +33,4 @@ export function notFound(what: string, id: Id): never {
 export function nextWholeId(sql: Statements, table: NumberedTable): number {
   const n = sql.value(`SELECT MAX(CAST(id AS INTEGER)) FROM ${table} WHERE id GLOB '[0-9]*'`).get() as number | null
   return (n ?? 0) + 1
-}
-
-/** @deprecated sync code moves into store/ (issue 13); use `store.people.nextId()` and its kin. */
-export function nextNumericId(store: Store, table: NumberedTable): number {
-  return store[table].nextId()
 }

@@ -146,7 +146,7 @@ export class Replica {
 
   /** A person's row as pushed: its fields and group ids. */
   personRow(localId: string): Row | undefined {
-    return this.sql.rows('SELECT * FROM people WHERE id = ?').get(localId) as Row | undefined
+    return this.store.people.row(idFromKey(localId))
   }
 
   /** A credential's row as pushed, with its person's DoorFlow id. */

@@ -127,7 +127,6 @@ export const SyncReportSchema = z.object({
     .nullable()
     .optional()
 })
-export type SyncReportView = z.infer<typeof SyncReportSchema>
 
 export const SyncStatusSchema = z.object({
   running: z.boolean(),
