@@ -8,6 +8,9 @@ import { analyzeSurvey, rangeWalk, simulateWalk, OPEN_ROOM, PHONE_SCANNER, type 
 type On = <T>(channel: string) => (listener: (payload: T) => void) => Unsubscribe
 type Emit = (channel: string, payload: unknown) => void
 
+/** Alarm.com's rule with an iPhone unlock distance, as the services pass the site's platform rules. */
+const ALARM_COM_PLATFORMS = [{ platform: 'ios' as const, radios: ['ble'], unlockDistance_cm: 50 }, { platform: 'android' as const, radios: ['nfc'] }]
+
 export const SIMULATED_BLE_STATUS: BleStatus = {
   mode: 'simulated',
   state: 'simulated',
@@ -117,7 +120,7 @@ export function createFakeBle(readers: BleReader[], emit: Emit, on: On) {
   const analyze = vi.fn(async ({ surveyId }: { surveyId: string }) => {
     const survey = get(surveyId)
     if (!survey || survey.samples.length === 0) return fail('survey_no_samples', 'Capture at least one mark before analysing.')
-    const analysis: SurveyAnalysis = analyzeSurvey(survey.samples, { threshold: survey.threshold_dBm, advIntervalMs: 100 })
+    const analysis: SurveyAnalysis = analyzeSurvey(survey.samples, { threshold: survey.threshold_dBm, advIntervalMs: 100, platforms: ALARM_COM_PLATFORMS })
     surveys.set(surveyId, { ...survey, analysis })
     return ok(analysis)
   })

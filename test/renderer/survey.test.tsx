@@ -63,6 +63,9 @@ describe('the Survey page', () => {
     const card = results.closest('section')!
     expect(within(card).getByText('Reliable range (≥ 95%)')).toBeTruthy()
     expect(within(card).getByRole('table', { name: /^Marks/ }).querySelectorAll('tbody tr')).toHaveLength(8)
+    const platforms = within(within(card).getByRole('list', { name: 'Phone platforms' })).getAllByRole('listitem').map((li) => li.textContent)
+    expect(platforms[0]).toMatch(/^iPhones .* the site's 0\.5 m/)
+    expect(platforms[1]).toMatch(/^Android phones present by NFC/)
     fireEvent.click(within(card).getByRole('button', { name: 'HTML report' }))
     await within(card).findByText(/Saved \/tmp\/lintel-test\/reports\/survey-fake-1-survey\.html/)
     expect(app.ble.exportReport).toHaveBeenCalledWith({ surveyId: 'fake-1-survey', format: 'html' })

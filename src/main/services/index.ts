@@ -24,6 +24,7 @@ import type { SyncService } from './syncService'
 import type { TokenStore } from '../sync/tokens'
 import type { Store } from '../store/store'
 import { PlatformRulesService } from './platformRulesService'
+import { platformRulesOf, platformTargets } from '../../shared/domain/platformRules'
 import { OnboardingService } from './onboardingService'
 import { chromiumPdfSession } from '../onboarding/pdfSession'
 import type { DoorEventSource } from '../../shared/events/model'
@@ -106,7 +107,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.radios ? { radios: options.radios } : {})
   })
   const pdf = options.pdf ?? chromiumPdfPrinter()
-  const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf })
+  const survey = new SurveyService({ userDataDir: options.userDataDir, ble, hub, log, pdf, platforms: () => platformTargets(platformRulesOf(site.snapshot().site)) })
   const hardware = new HardwareService(site, probe, nfc, ble)
   const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ?? appStore ? { events: options.events ?? replicaEventSource(appStore!) } : {}), ...remoteAdmitOf(options, appStore, sync) })
   const platformRules = new PlatformRulesService({ site, store: appStore })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { LintelError, type LintelContract } from '../../shared/contract'
 import type { DeviceCalibration, DoorSurvey, RangeTestPlan, ReportFile, ReportFormat, SurveySummary } from '../../shared/domain/survey'
-import { analyzeSurvey, deviceOffset, parseSamplesText, type Sample, type SurveyAnalysis } from '../../shared/rf'
+import { analyzeSurvey, deviceOffset, parseSamplesText, type PlatformTarget, type Sample, type SurveyAnalysis } from '../../shared/rf'
 import type { EventHub } from '../contract/eventHub'
 import type { Logger } from '../logger'
 import { CalibrationFile } from '../survey/calibrationFile'
@@ -18,6 +18,8 @@ export interface SurveyServiceOptions {
   /** Turns report HTML into PDF: Chromium under Node, printToPDF in Electron. */
   pdf?: PdfPrinter
   now?: () => Date
+  /** The site's phone platforms (Settings → Platform rules): the analysis says how the walk serves each. */
+  platforms?: () => readonly PlatformTarget[]
 }
 
 /** Door surveys: range tests mark by mark, their analysis, saved sessions, calibration and reports. */
@@ -110,7 +112,8 @@ export class SurveyService {
     const analysis = analyzeSurvey(survey.samples, {
       threshold: survey.threshold_dBm,
       ...(survey.reader.advIntervalMs ? { advIntervalMs: survey.reader.advIntervalMs } : {}),
-      calibrationOffsetDb: this.calibration.offsetFor(survey.device.id)
+      calibrationOffsetDb: this.calibration.offsetFor(survey.device.id),
+      ...(this.options.platforms ? { platforms: this.options.platforms() } : {})
     })
     this.files.save({ ...survey, analysis, updatedAt: this.now().toISOString() })
     this.publishList()

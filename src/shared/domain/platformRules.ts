@@ -57,3 +57,11 @@ export function applyPlatformRules<T extends Pick<SiteInfo, 'mobile_platforms' |
   }
   return { ...info, mobile_platforms, unlock_distance_cm: distance }
 }
+
+/** The rules per platform, as the survey analysis takes them (radios and unlock distance). */
+export function platformTargets(rules: PlatformRules): { platform: 'ios' | 'android'; radios: readonly string[]; unlockDistance_cm?: number }[] {
+  return (['ios', 'android'] as const).map((platform) => {
+    const cm = rules.unlock_distance_cm[platform]
+    return { platform, radios: rules.mobile_platforms[platform], ...(cm !== undefined ? { unlockDistance_cm: cm } : {}) }
+  })
+}

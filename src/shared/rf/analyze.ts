@@ -4,6 +4,7 @@ import { classifyInterference } from './interference'
 import { describeMarks, pUnlockAt, type MarkStats } from './marks'
 import { leaksToWrongSide, sideRanges } from './ranges'
 import { copiesPerEvent, hasWholeSecondTimes, inferAdvInterval, markReception, type AdvInterval, type MarkReception } from './reception'
+import { fitPlatforms, type PlatformTarget } from './platformFit'
 import { recommend } from './recommendations'
 import type { MarkResult, Sample, Side, SurveyAnalysis } from './schema'
 import { measureSite } from './siteEvidence'
@@ -18,6 +19,8 @@ export interface SurveyOptions {
   advIntervalMs?: number
   /** Added to every RSSI before the analysis (see deviceOffset). */
   calibrationOffsetDb?: number
+  /** The site's phone platforms (radios, unlock distance): the analysis says how the walk serves each. */
+  platforms?: readonly PlatformTarget[]
 }
 
 /**
@@ -42,6 +45,7 @@ export function analyzeSurvey(samples: readonly Sample[], options: SurveyOptions
   const outside = sideRanges(rangeMarks('out'))
   const site = measureSite(stats, reception, model, advInterval, wholeSeconds)
   const verdict = classifyInterference(site)
+  const platforms = options.platforms ? fitPlatforms(options.platforms, stats, threshold) : undefined
   return {
     samples: samples.length,
     threshold_dBm: threshold,
@@ -54,7 +58,8 @@ export function analyzeSurvey(samples: readonly Sample[], options: SurveyOptions
     sides: { in: inside, out: outside },
     advInterval,
     interference: verdict,
-    recommendations: recommend({ threshold_dBm: threshold, marks: stats.filter((s) => s.distance_m >= 0), inside, outside, site, verdict })
+    recommendations: recommend({ threshold_dBm: threshold, marks: stats.filter((s) => s.distance_m >= 0), inside, outside, site, verdict, platforms: platforms ?? [] }),
+    ...(platforms ? { platforms } : {})
   }
 }
 

@@ -35,6 +35,7 @@ export {
   type MarkReception
 } from './reception'
 export { recommend, type RecommendationInput } from './recommendations'
+export { fitPlatforms, type PlatformTarget } from './platformFit'
 export { parseSampleTime } from './sampleTime'
 export {
   createSampleParser,

@@ -2,7 +2,7 @@ import type { InterferenceVerdict } from './interference'
 import { pUnlockAt, type MarkStats } from './marks'
 import { sortedQuantile } from './quantiles'
 import { RELIABLE_P, sideRanges } from './ranges'
-import type { SideRangesResult } from './schema'
+import type { PlatformFit, SideRangesResult } from './schema'
 import type { SiteEvidence } from './siteEvidence'
 
 /** Everything the recommendations may cite. */
@@ -13,6 +13,8 @@ export interface RecommendationInput {
   outside: SideRangesResult | null
   site: SiteEvidence
   verdict: InterferenceVerdict
+  /** How the walk serves the site's phone platforms; their advice follows the reader's own. */
+  platforms?: readonly PlatformFit[]
 }
 
 const pct = (p: number) => `${Math.round(p * 100)}%`
@@ -26,7 +28,8 @@ export function recommend(input: RecommendationInput): string[] {
     ...thresholdAdvice(input),
     deadSpotAdvice(input),
     walkFartherAdvice(input),
-    ...intervalAdvice(input.site)
+    ...intervalAdvice(input.site),
+    ...(input.platforms ?? []).map((p) => p.advice)
   ].filter((a): a is string => a !== null)
   if (advice.length > 0) return advice
   const reach = input.inside?.reliableRange_m != null ? `reliable to ${m(input.inside.reliableRange_m)}` : 'ranges as measured'

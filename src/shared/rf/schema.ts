@@ -77,6 +77,27 @@ export type SideRangesResult = z.infer<typeof SideRangesSchema>
 export const InterferenceClassSchema = z.enum(['clear', 'metal', 'absorption', 'congested'])
 export type InterferenceClass = z.infer<typeof InterferenceClassSchema>
 
+/** How the walk serves one phone platform of the site's rules (see fitPlatforms). */
+export const PlatformFitSchema = z.object({
+  platform: z.enum(['ios', 'android']),
+  /** The radios the site's rules give this platform. */
+  radios: z.array(z.string()),
+  /** The site's unlock distance for the platform; null when it sets none. */
+  unlockDistance_m: z.number().nullable(),
+  /** The in-side mark that stands for that distance; null when none lies near it. */
+  mark_m: z.number().nullable(),
+  /** Observed share of that mark's samples at or above the threshold. */
+  pUnlockAtMark: z.number().min(0).max(1).nullable(),
+  /** Where unlocking stops on the in side at the threshold (the leak range); null beyond the walk or nowhere. */
+  unlockStopsBy_m: z.number().nullable(),
+  /** The highest threshold at which the mark at the unlock distance still unlocks 95% of the time, when a change is advised. */
+  suggestedThreshold_dBm: z.number().nullable(),
+  /** One sentence of advice, or null when the walk serves the platform as the site wants. */
+  advice: z.string().nullable(),
+  summary: z.string()
+})
+export type PlatformFit = z.infer<typeof PlatformFitSchema>
+
 /** The result of `survey analyze`. */
 export const SurveyAnalysisSchema = z.object({
   samples: z.number().int().nonnegative(),
@@ -96,6 +117,8 @@ export const SurveyAnalysisSchema = z.object({
     evidence: z.array(z.string()),
     scores: z.object({ clear: z.number(), metal: z.number(), absorption: z.number(), congested: z.number() })
   }),
-  recommendations: z.array(z.string())
+  recommendations: z.array(z.string()),
+  /** Per phone platform of the site's rules, when the analysis was given them (the app, or the CLI with --db/--site). */
+  platforms: z.array(PlatformFitSchema).optional()
 })
 export type SurveyAnalysis = z.infer<typeof SurveyAnalysisSchema>

@@ -43,3 +43,21 @@ describe("lintel settings: the site's platform rules", () => {
     expect(radio.err).toMatch(/site.android/)
   })
 })
+
+describe("lintel survey analyze against the site's platform rules", () => {
+  const walk = join(__dirname, '..', '..', 'fixtures', 'herald-rssi', '20210107-1123-A.csv')
+
+  it('judges the walk per platform with --db, and analyses the file alone without it', async () => {
+    const db = join(home, 'survey-site.db')
+    expect((await cli('settings', 'site.platforms=alarm_com', 'site.iosUnlockCm=100', '--db', db)).code).toBe(0)
+    const judged = await cli('survey', 'analyze', walk, '--distance-unit', 'cm', '--db', db, '--json')
+    expect(judged.code).toBe(0)
+    const platforms = judged.json<{ platforms: { platform: string; unlockDistance_m: number | null; summary: string }[] }>().platforms
+    expect(platforms.map((p) => [p.platform, p.unlockDistance_m])).toEqual([['ios', 1], ['android', null]])
+    expect(platforms[1]!.summary).toMatch(/Android phones present by NFC/)
+    const words = await cli('survey', 'analyze', walk, '--distance-unit', 'cm', '--db', db)
+    expect(words.out).toContain("phone platforms (the site's rules):")
+    const alone = await cli('survey', 'analyze', walk, '--distance-unit', 'cm', '--json')
+    expect(alone.json<Record<string, unknown>>()).not.toHaveProperty('platforms')
+  })
+})

@@ -65,6 +65,14 @@ describe('the BLE survey over the contract (simulated radio, real noble core)', 
     const saved = value(await api.ble.surveys({}))
     expect(saved[0]).toMatchObject({ id: survey.id, marksCaptured: marks.length, simulated: true, verdict: { leaksToWrongSide: analysis.leaksToWrongSide } })
     expect(value(await api.ble.survey({ surveyId: survey.id })).analysis?.samples).toBe(analysis.samples)
+
+    // The analysis reads the site's platform rules: DoorFlow's default first, then Alarm.com's with an iPhone distance.
+    expect(analysis.platforms?.map((p) => [p.platform, p.radios])).toEqual([['ios', ['ble']], ['android', ['ble', 'nfc']]])
+    value(await api.site.setPlatformRules({ preset: 'alarm_com', ios_unlock_cm: 50 }))
+    const judged = value(await api.ble.analyzeSurvey({ surveyId: survey.id })).platforms!
+    expect(judged[0]).toMatchObject({ platform: 'ios', unlockDistance_m: 0.5, mark_m: 0.5 })
+    expect(judged[1]!.summary).toMatch(/Android phones present by NFC/)
+    value(await api.site.setPlatformRules({ preset: 'doorflow', ios_unlock_cm: null }))
   })
 
   it('refuses a second capture while one runs, with survey_busy', async () => {

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { LintelError } from '../../../shared/contract'
-import { analyzeSurvey, createSampleParser, type Sample, type SurveyAnalysis } from '../../../shared/rf'
+import { analyzeSurvey, createSampleParser, type PlatformTarget, type Sample, type SurveyAnalysis } from '../../../shared/rf'
+import { platformTargets } from '../../../shared/domain/platformRules'
+import { SITE_OPTIONS, withServices } from '../services'
 import type { CliCommand } from '../command'
 import { stringOption } from '../args'
 import { UsageError } from '../io'
@@ -12,8 +14,8 @@ export const SamplesInputCode = { invalid: 'samples_invalid', unreadable: 'sampl
 export const surveyAnalyzeCommand: CliCommand = {
   name: 'survey analyze',
   summary: 'Analyse a range walk: per-mark RSSI, path-loss fit, reliable and leak range, interference',
-  usage: '<samples.csv|samples.jsonl> [--threshold -70] [--distance-unit m|cm] [--adv-interval-ms N]',
-  options: { threshold: { type: 'string' }, 'distance-unit': { type: 'string' }, 'adv-interval-ms': { type: 'string' } },
+  usage: '<samples.csv|samples.jsonl> [--threshold -70] [--distance-unit m|cm] [--adv-interval-ms N] [--db <path> | --site <file>]',
+  options: { threshold: { type: 'string' }, 'distance-unit': { type: 'string' }, 'adv-interval-ms': { type: 'string' }, ...SITE_OPTIONS },
   positionals: true,
   details: [
     'CSV: a header with at least time,rssi,distance (optional channel, side = in|out); time as ISO, "YYYY-MM-DD HH:MM:SS" or epoch ms.',
@@ -21,6 +23,9 @@ export const surveyAnalyzeCommand: CliCommand = {
     '--threshold N          unlock threshold in dBm (default -70)',
     '--distance-unit m|cm   unit of the CSV distance column (default m); the Herald files need cm',
     '--adv-interval-ms N    the reader\'s advertising interval; inferred from the timestamps when absent (the evidence says which)',
+    '--db <path> | --site <file>  judge the walk against that site\'s platform rules (radios and unlock distance per phone OS; `lintel settings site.*`):',
+    '                       Bluetooth platforms get the mark at their unlock distance checked and a threshold suggested; NFC-only ones are named as not covered.',
+    '                       Without either, the file alone is analysed.',
     'A malformed line exits 2 with file:line and the problem.'
   ],
   async run(values, positionals, io) {
@@ -31,9 +36,16 @@ export const surveyAnalyzeCommand: CliCommand = {
     const unit = stringOption(values, 'distance-unit') ?? 'm'
     if (unit !== 'm' && unit !== 'cm') throw new UsageError(`--distance-unit ${unit}: expected m or cm`)
     const samples = await readSamples(path, unit)
-    const analysis = analyzeSurvey(samples, { threshold, ...(advIntervalMs !== undefined ? { advIntervalMs } : {}) })
+    const platforms = await sitePlatforms(values, io)
+    const analysis = analyzeSurvey(samples, { threshold, ...(advIntervalMs !== undefined ? { advIntervalMs } : {}), ...(platforms ? { platforms } : {}) })
     io.out(io.json ? JSON.stringify(analysis) : describeAnalysis(analysis))
   }
+}
+
+/** The platform rules of the site `--db` or `--site` names; none without either (the file alone is analysed). */
+async function sitePlatforms(values: Parameters<CliCommand['run']>[0], io: Parameters<CliCommand['run']>[2]): Promise<readonly PlatformTarget[] | undefined> {
+  if (stringOption(values, 'db') === undefined && stringOption(values, 'site') === undefined) return undefined
+  return withServices(values, io, (services) => platformTargets(services.platformRules.get()))
 }
 
 function numberOption(values: Parameters<CliCommand['run']>[0], name: string, min: number, max: number): number | undefined {
@@ -74,6 +86,7 @@ function describeAnalysis(a: SurveyAnalysis): string {
     'side  distance  count  median   p10   p90  fade  unlock  estimated',
     ...a.marks.map((k) => `${k.side.padEnd(4)}  ${String(k.distance_m).padStart(8)}  ${String(k.count).padStart(5)}  ${String(k.median).padStart(6)}  ${String(k.p10).padStart(4)}  ${String(k.p90).padStart(4)}  ${String(k.fadeDepth_dB).padStart(4)}  ${`${Math.round(k.pUnlock * 100)}%`.padStart(6)}  ${k.estimatedDistance_m ?? '—'}`)
   ]
+  if (a.platforms?.length) lines.push('', 'phone platforms (the site\'s rules):', ...a.platforms.map((p) => `  - ${p.summary}`))
   if (a.recommendations.length) lines.push('', 'recommendations:', ...a.recommendations.map((r) => `  - ${r}`))
   return lines.join('\n')
 }

@@ -49,7 +49,8 @@ function verdict(a: SurveyAnalysis): string {
     a.model.exponent !== null ? `Model: RSSI(d) = ${a.model.rssiAt1m} − 10·${a.model.exponent}·log10(d), σ ${a.model.sigma_dB} dB, R² ${a.model.r2 ?? '—'}.` : 'Model: too few distances to fit.'
   ]
   const recs = a.recommendations.map((r) => `<li>${esc(r)}</li>`).join('')
-  return `<h2>Verdict</h2>${lines.map((l) => `<p class="verdict">${esc(l)}</p>`).join('')}<h2>Recommendations</h2>${recs ? `<ul>${recs}</ul>` : '<p>None: the reader works as placed.</p>'}`
+  const platforms = a.platforms?.length ? `<h2>Phone platforms (the site's rules)</h2><ul>${a.platforms.map((p) => `<li>${esc(p.summary)}</li>`).join('')}</ul>` : ''
+  return `<h2>Verdict</h2>${lines.map((l) => `<p class="verdict">${esc(l)}</p>`).join('')}${platforms}<h2>Recommendations</h2>${recs ? `<ul>${recs}</ul>` : '<p>None: the reader works as placed.</p>'}`
 }
 
 function marksTable(a: SurveyAnalysis): string {

@@ -38,6 +38,16 @@ export function SurveyResults({ survey, analysis, onCalibrated }: { survey: Door
         </div>
       </dl>
       <DistanceChart samples={survey.samples} analysis={analysis} chartKey={`${survey.id}:${analysis.samples}`} />
+      {analysis.platforms?.length ? (
+        <>
+          <h3>Phone platforms (the site&apos;s rules)</h3>
+          <ul aria-label="Phone platforms">
+            {analysis.platforms.map((p) => (
+              <li key={p.platform}>{p.summary}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>Recommendations</h3>
       {analysis.recommendations.length ? (
         <ul>
