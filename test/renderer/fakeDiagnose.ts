@@ -42,13 +42,17 @@ export function createFakeDiagnose(holder: SiteHolder) {
 
 export type FakeDiagnose = ReturnType<typeof createFakeDiagnose>
 
+/** The fake's "now": Wednesday 3 June 2026, 10:00 at the demo site (Europe/London), inside office hours. */
+export const FAKE_NOW = '2026-06-03T09:00:00.000Z'
+
 function diagnosisOf(site: Site, request: DiagnoseRequest, script: DiagnoseScript): Result<Diagnosis> {
   const wanted = typeof request.person === 'string' ? request.person.toLowerCase() : null
   const person = site.people.find((p) => p.id === request.person || p.email.toLowerCase() === wanted)
   if (!person) return fail('not_found', `No one at this site has the id or email ${String(request.person)}.`)
   const door = site.doors.find((d) => d.id === request.door_id)
   if (!door) return fail('not_found', `No door ${String(request.door_id)}.`)
-  const at = request.at ?? new Date().toISOString()
+  // "Now" is a fixed working-day morning, so what the rules decide does not depend on when the tests run.
+  const at = request.at ?? FAKE_NOW
   const compiled = compileSite(site)
   const credentials = site.credentials
     .filter((c) => c.person_id === person.id && (request.credential_id === undefined || c.id === request.credential_id))
