@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commandLoaders } from '../../src/main/cli/commands'
 import { cli } from '../helpers/cli'
 
 let home: string
@@ -27,6 +28,11 @@ describe('lintel (CLI conventions)', () => {
     const run = await cli('--help')
     expect(run.code).toBe(0)
     expect(run.out).toMatch(/decide/)
+  })
+
+  it('finds each command under its own name (commands are loaded on demand, by name)', async () => {
+    for (const [name, load] of commandLoaders) expect((await load()).name).toBe(name)
+    expect(new Set(commandLoaders.map(([name]) => name)).size).toBe(commandLoaders.length)
   })
 
   it('exits 2 with one line on an unknown command or option', async () => {
