@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -116,6 +116,24 @@ describe('lintel decide', () => {
     const run = await cli('decide', '--requests', path, '--json')
     expect(run.code).toBe(0)
     expect(run.lines<{ code: string }>().map((d) => d.code)).toEqual(['granted', 'door_unknown', 'door_unlocked'])
+  })
+
+  it('writes a --json batch byte for byte as JSON.stringify would, each line as decide writes that request alone', async () => {
+    const site = JSON.parse(readFileSync('resources/demo-site.json', 'utf8')) as { doors: { id: number }[]; credentials: { credential_type_id: number; value: string }[] }
+    const requests = Array.from({ length: 2000 }, (_, i) => {
+      const credential = site.credentials[(i * 7) % site.credentials.length]!
+      return { door_id: i % 17 === 0 ? 999 : site.doors[i % site.doors.length]!.id, credential_type_id: credential.credential_type_id, value: i % 13 === 0 ? `${credential.value}"\u00e9` : credential.value, at: new Date(Date.UTC(2026, 10, 1 + (i % 9), i % 24, (i * 11) % 60)).toISOString() }
+    })
+    const path = file('many.jsonl', requests.map((r) => JSON.stringify(r)).join('\n'))
+    const lines = (await cli('decide', '--requests', path, '--json')).out.trimEnd().split('\n')
+    expect(lines).toHaveLength(requests.length)
+    expect(new Set(lines).size).toBeGreaterThan(50)
+    for (const line of lines) expect(JSON.stringify(JSON.parse(line))).toBe(line)
+    for (let i = 0; i < requests.length; i += 97) {
+      const r = requests[i]!
+      const alone = await cli('decide', '--door', String(r.door_id), '--credential', `${r.credential_type_id}:${r.value}`, '--at', r.at, '--json')
+      expect(lines[i], JSON.stringify(r)).toBe(alone.out.trimEnd())
+    }
   })
 
   it('names file:line and the JSON path of a bad request line (exit 2, nothing on stdout)', async () => {

@@ -104,13 +104,46 @@ async function runBatch(site: SiteService, path: string, io: CliIo): Promise<voi
   requests.forEach((request, i) => {
     const decision = site.decide(request)
     if (decision.granted) granted++
-    lines.push(io.json ? JSON.stringify(decision) : `${i + 1}\t${decision.granted ? 'GRANTED' : 'DENIED'}\t${decision.code}`)
+    lines.push(io.json ? decisionJson(decision) : `${i + 1}\t${decision.granted ? 'GRANTED' : 'DENIED'}\t${decision.code}`)
     if (lines.length >= 4096) io.out(lines.splice(0).join('\n'))
     progress.update(i + 1)
   })
   if (lines.length) io.out(lines.join('\n'))
   progress.finish()
   if (!io.json) io.err(`${requests.length} requests: ${granted} granted, ${requests.length - granted} denied`)
+}
+
+/** Each shared check object's JSON, made once: the engine hands the same objects to many decisions. */
+const checkJson = new WeakMap<object, string>()
+
+/** Decision lines already written, by code and then by each check's JSON in turn (a trie). */
+interface LineNode {
+  line?: string
+  readonly next: Map<string, LineNode>
+}
+const lineRoot: LineNode = { next: new Map() }
+
+/**
+ * `JSON.stringify(decision)`, byte for byte, from cached text: a batch over one site has few
+ * distinct decisions (602 in 100k requests to the demo site), so each line is built once and the
+ * checks' JSON once per shared check object. Stringifying each decision anew was most of a
+ * `--json` batch's time.
+ */
+export function decisionJson(decision: Decision): string {
+  if (Object.keys(decision).length !== 3) return JSON.stringify(decision)
+  let node = step(lineRoot, `${decision.granted}${decision.code}`)
+  for (const check of decision.checks) {
+    let json = checkJson.get(check)
+    if (json === undefined) checkJson.set(check, (json = JSON.stringify(check)))
+    node = step(node, json)
+  }
+  return (node.line ??= `{"granted":${decision.granted},"code":${JSON.stringify(decision.code)},"checks":[${decision.checks.map((c) => checkJson.get(c)!).join(',')}]}`)
+}
+
+function step(node: LineNode, key: string): LineNode {
+  let next = node.next.get(key)
+  if (!next) node.next.set(key, (next = { next: new Map() }))
+  return next
 }
 
 export function describeDecision(decision: Decision): string {
