@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { commandLoaders } from '../../src/main/cli/commands'
+import { isPlainRequest } from '../../src/main/cli/commands/decide'
+import { DecisionRequestSchema } from '../../src/shared/decision'
 import { cli } from '../helpers/cli'
 
 let home: string
@@ -134,6 +137,26 @@ describe('lintel decide', () => {
       const alone = await cli('decide', '--door', String(r.door_id), '--credential', `${r.credential_type_id}:${r.value}`, '--at', r.at, '--json')
       expect(lines[i], JSON.stringify(r)).toBe(alone.out.trimEnd())
     }
+  })
+
+  it('takes a batch line without the schema only when the schema would take it unchanged', () => {
+    const ok = { door_id: 1, credential_type_id: 8, value: 'HID-0001', at: '2026-11-24T10:00:00Z' }
+    const lines = [
+      ok, { ...ok, pin: '1234' }, { ...ok, door_id: 'front' }, { ...ok, at: '2026-11-24T10:00:00+01:00' },
+      { ...ok, door_id: 1.5 }, { ...ok, door_id: 2 ** 53 }, { ...ok, door_id: '' }, { ...ok, door_id: null }, { ...ok, credential_type_id: true },
+      { ...ok, value: '' }, { ...ok, value: 7 }, { ...ok, at: '2026-11-24T10:00:00' }, { ...ok, at: 'tuesday' }, { ...ok, pin: '' }, { ...ok, pin: 1234 },
+      { ...ok, extra: 1 }, JSON.parse('{"__proto__":{"x":1},"door_id":1,"credential_type_id":8,"value":"v","at":"2026-11-24T10:00:00Z"}'),
+      { door_id: 1, credential_type_id: 8, value: 'v' }, [ok], null, 'text', 5
+    ]
+    const arbitrary = fc.record(
+      { door_id: fc.oneof(fc.integer(), fc.double(), fc.string()), credential_type_id: fc.oneof(fc.nat(), fc.string()), value: fc.oneof(fc.string(), fc.nat()), at: fc.oneof(fc.constant(ok.at), fc.string()), pin: fc.oneof(fc.string(), fc.nat()) },
+      { requiredKeys: [] }
+    )
+    for (const line of [...lines, ...fc.sample(arbitrary, 2000)]) {
+      const schema = DecisionRequestSchema.safeParse(line)
+      if (isPlainRequest(line)) expect(schema.data, JSON.stringify(line)).toEqual(line)
+    }
+    expect(lines.filter(isPlainRequest)).toHaveLength(4)
   })
 
   it('names file:line and the JSON path of a bad request line (exit 2, nothing on stdout)', async () => {
