@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { commandLoaders } from '../../src/main/cli/commands'
+import { isPlainRequest } from '../../src/main/cli/commands/decide'
+import { DecisionRequestSchema } from '../../src/shared/decision'
 import { cli } from '../helpers/cli'
 
 let home: string
@@ -27,6 +31,11 @@ describe('lintel (CLI conventions)', () => {
     const run = await cli('--help')
     expect(run.code).toBe(0)
     expect(run.out).toMatch(/decide/)
+  })
+
+  it('finds each command under its own name (commands are loaded on demand, by name)', async () => {
+    for (const [name, load] of commandLoaders) expect((await load()).name).toBe(name)
+    expect(new Set(commandLoaders.map(([name]) => name)).size).toBe(commandLoaders.length)
   })
 
   it('exits 2 with one line on an unknown command or option', async () => {
@@ -110,6 +119,44 @@ describe('lintel decide', () => {
     const run = await cli('decide', '--requests', path, '--json')
     expect(run.code).toBe(0)
     expect(run.lines<{ code: string }>().map((d) => d.code)).toEqual(['granted', 'door_unknown', 'door_unlocked'])
+  })
+
+  it('writes a --json batch byte for byte as JSON.stringify would, each line as decide writes that request alone', async () => {
+    const site = JSON.parse(readFileSync('resources/demo-site.json', 'utf8')) as { doors: { id: number }[]; credentials: { credential_type_id: number; value: string }[] }
+    const requests = Array.from({ length: 2000 }, (_, i) => {
+      const credential = site.credentials[(i * 7) % site.credentials.length]!
+      return { door_id: i % 17 === 0 ? 999 : site.doors[i % site.doors.length]!.id, credential_type_id: credential.credential_type_id, value: i % 13 === 0 ? `${credential.value}"\u00e9` : credential.value, at: new Date(Date.UTC(2026, 10, 1 + (i % 9), i % 24, (i * 11) % 60)).toISOString() }
+    })
+    const path = file('many.jsonl', requests.map((r) => JSON.stringify(r)).join('\n'))
+    const lines = (await cli('decide', '--requests', path, '--json')).out.trimEnd().split('\n')
+    expect(lines).toHaveLength(requests.length)
+    expect(new Set(lines).size).toBeGreaterThan(50)
+    for (const line of lines) expect(JSON.stringify(JSON.parse(line))).toBe(line)
+    for (let i = 0; i < requests.length; i += 97) {
+      const r = requests[i]!
+      const alone = await cli('decide', '--door', String(r.door_id), '--credential', `${r.credential_type_id}:${r.value}`, '--at', r.at, '--json')
+      expect(lines[i], JSON.stringify(r)).toBe(alone.out.trimEnd())
+    }
+  })
+
+  it('takes a batch line without the schema only when the schema would take it unchanged', () => {
+    const ok = { door_id: 1, credential_type_id: 8, value: 'HID-0001', at: '2026-11-24T10:00:00Z' }
+    const lines = [
+      ok, { ...ok, pin: '1234' }, { ...ok, door_id: 'front' }, { ...ok, at: '2026-11-24T10:00:00+01:00' },
+      { ...ok, door_id: 1.5 }, { ...ok, door_id: 2 ** 53 }, { ...ok, door_id: '' }, { ...ok, door_id: null }, { ...ok, credential_type_id: true },
+      { ...ok, value: '' }, { ...ok, value: 7 }, { ...ok, at: '2026-11-24T10:00:00' }, { ...ok, at: 'tuesday' }, { ...ok, pin: '' }, { ...ok, pin: 1234 },
+      { ...ok, extra: 1 }, JSON.parse('{"__proto__":{"x":1},"door_id":1,"credential_type_id":8,"value":"v","at":"2026-11-24T10:00:00Z"}'),
+      { door_id: 1, credential_type_id: 8, value: 'v' }, [ok], null, 'text', 5
+    ]
+    const arbitrary = fc.record(
+      { door_id: fc.oneof(fc.integer(), fc.double(), fc.string()), credential_type_id: fc.oneof(fc.nat(), fc.string()), value: fc.oneof(fc.string(), fc.nat()), at: fc.oneof(fc.constant(ok.at), fc.string()), pin: fc.oneof(fc.string(), fc.nat()) },
+      { requiredKeys: [] }
+    )
+    for (const line of [...lines, ...fc.sample(arbitrary, 2000)]) {
+      const schema = DecisionRequestSchema.safeParse(line)
+      if (isPlainRequest(line)) expect(schema.data, JSON.stringify(line)).toEqual(line)
+    }
+    expect(lines.filter(isPlainRequest)).toHaveLength(4)
   })
 
   it('names file:line and the JSON path of a bad request line (exit 2, nothing on stdout)', async () => {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { LintelError } from '../../shared/contract'
 import type { CliCommand } from './command'
-import { commands } from './commands'
+import { commandLoaders, loadCommands } from './commands'
 import { ExitCode, INPUT_ERROR_CODES, processIo, UsageError, type CliIo } from './io'
 
 /**
@@ -12,10 +12,10 @@ export async function runCli(argv: string[], makeIo: (json: boolean) => CliIo = 
   const json = argv.includes('--json')
   const io: CliIo = { ...makeIo(json), startedAt }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.out(generalHelp())
+    io.out(generalHelp(await loadCommands()))
     return ExitCode.ok
   }
-  const found = findCommand(argv)
+  const found = await findCommand(argv)
   if (!found) return report(io, new UsageError(`unknown command "${argv[0]}"; run lintel --help`), 'lintel')
   const { command, rest } = found
   try {
@@ -50,12 +50,13 @@ function negativeValues(args: string[], options: CliCommand['options']): string[
   return out
 }
 
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | undefined {
+/** The command named by the first two words or the first word, loaded; only its own code is loaded. */
+async function findCommand(argv: string[]): Promise<{ command: CliCommand; rest: string[] } | undefined> {
   const two = `${argv[0]} ${argv[1] ?? ''}`
-  const byTwo = commands.find((c) => c.name === two)
-  if (byTwo) return { command: byTwo, rest: argv.slice(2) }
-  const byOne = commands.find((c) => c.name === argv[0])
-  return byOne ? { command: byOne, rest: argv.slice(1) } : undefined
+  const byTwo = commandLoaders.find(([name]) => name === two)
+  if (byTwo) return { command: await byTwo[1](), rest: argv.slice(2) }
+  const byOne = commandLoaders.find(([name]) => name === argv[0])
+  return byOne ? { command: await byOne[1](), rest: argv.slice(1) } : undefined
 }
 
 function asCliError(error: unknown): LintelError {
@@ -72,7 +73,7 @@ function report(io: CliIo, error: LintelError, prefix: string): ExitCode {
   return exit
 }
 
-function generalHelp(): string {
+function generalHelp(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length))
   return [
     'lintel — commission and diagnose mobile access credentials (BLE and NFC)',

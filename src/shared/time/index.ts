@@ -11,6 +11,7 @@ export {
   instantsAtLocal,
   localTimeAt,
   offsetAt,
+  zoneChanges,
   zoneTable,
   type LocalTime,
   type ZoneTable

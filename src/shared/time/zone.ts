@@ -3,8 +3,9 @@ import { intlOffsetAt, intlOffsetAtCE } from './intlClock'
 
 /**
  * First and last-plus-one year a zone table covers; outside it, offsets come from Intl (correct,
- * only slower). Access decisions are about now, give or take a few decades; building 1970–2100
- * cost a CLI call about 100 ms of its start-up.
+ * only slower). Access decisions are about now, give or take a few decades. Each year of the range
+ * is sampled from Intl the first time an instant in it is asked about (about 1 ms a year), so a
+ * CLI call that decides one request pays for one year, not sixty.
  */
 export const TABLE_FIRST_YEAR = 2000
 export const TABLE_END_YEAR = 2060
@@ -12,9 +13,16 @@ export const TABLE_END_YEAR = 2060
 /** The closest pair of changes since 1970 is 6.96 days apart (America/Boa_Vista, October 2000). */
 const SAMPLE_STEP_MS = 3 * MS_PER_DAY
 
+/** One year's UTC offsets as a step function: `starts[i]` is the instant from which `offsets[i]` applies. */
+interface ZoneYear {
+  readonly starts: Float64Array
+  /** Offset from UTC in ms (local = utc + offset). */
+  readonly offsets: Float64Array
+}
+
 /**
- * A time zone's UTC offsets as a step function, precomputed from Intl so that converting an
- * instant to local time is a binary search instead of an Intl call.
+ * A time zone's UTC offsets as a step function, sampled from Intl year by year on first use, so that
+ * converting an instant to local time is a binary search instead of an Intl call.
  */
 export interface ZoneTable {
   readonly timeZone: string
@@ -22,10 +30,10 @@ export interface ZoneTable {
   readonly start: number
   /** End of the covered range (exclusive), epoch ms. */
   readonly end: number
-  /** `starts[i]` is the instant from which `offsets[i]` applies; `starts[0] === start`. */
-  readonly starts: Float64Array
-  /** Offset from UTC in ms (local = utc + offset). */
-  readonly offsets: Float64Array
+  /** 1 January 00:00 UTC of each covered year, and `end` last. */
+  readonly yearStarts: Float64Array
+  /** Each covered year's offsets, undefined until first needed. */
+  readonly years: (ZoneYear | undefined)[]
 }
 
 /** A wall-clock reading in a zone. */
@@ -40,7 +48,7 @@ export interface LocalTime {
 
 const tables = new Map<string, ZoneTable>()
 
-/** The zone table for an IANA zone, built once per zone and cached. Throws RangeError for an unknown zone. */
+/** The zone table for an IANA zone, made once per zone and cached. Throws RangeError for an unknown zone. */
 export function zoneTable(timeZone: string): ZoneTable {
   let table = tables.get(timeZone)
   if (!table) {
@@ -50,14 +58,19 @@ export function zoneTable(timeZone: string): ZoneTable {
   return table
 }
 
-/**
- * Builds a table by sampling Intl every three days and bisecting each change to the second,
- * then sampling on from the change. A change that is undone within three days would be missed;
- * no zone has had one since 1970.
- */
+/** A table for [firstYear, endYear), its years sampled on first use. Throws RangeError for an unknown zone. */
 export function buildZoneTable(timeZone: string, firstYear: number, endYear: number): ZoneTable {
-  const start = daysFromCivil(firstYear, 1, 1) * MS_PER_DAY
-  const end = daysFromCivil(endYear, 1, 1) * MS_PER_DAY
+  intlOffsetAtCE(timeZone, 0) // an unknown zone throws here, not at its first lookup
+  const yearStarts = Float64Array.from({ length: endYear - firstYear + 1 }, (_, i) => daysFromCivil(firstYear + i, 1, 1) * MS_PER_DAY)
+  return { timeZone, start: yearStarts[0]!, end: yearStarts[yearStarts.length - 1]!, yearStarts, years: new Array<ZoneYear | undefined>(endYear - firstYear).fill(undefined) }
+}
+
+/**
+ * Samples Intl every three days over [start, end) and bisects each change to the second, then
+ * samples on from the change. A change that is undone within three days would be missed; no zone
+ * has had one since 1970.
+ */
+function sampleOffsets(timeZone: string, start: number, end: number): ZoneYear {
   const starts = [start]
   const offsets = [intlOffsetAtCE(timeZone, start)]
   let before = start
@@ -75,7 +88,7 @@ export function buildZoneTable(timeZone: string, firstYear: number, endYear: num
     offsets.push(offsetBefore)
     before = change
   }
-  return { timeZone, start, end, starts: Float64Array.from(starts), offsets: Float64Array.from(offsets) }
+  return { starts: Float64Array.from(starts), offsets: Float64Array.from(offsets) }
 }
 
 /** The first whole second in (lo, hi] whose offset differs from `offsetLo`. */
@@ -88,10 +101,20 @@ function firstSecondWithOffset(timeZone: string, lo: number, hi: number, offsetL
   return hi
 }
 
+/** The covered year holding an instant inside the table's range, sampled now if it was not yet. */
+function yearOf(table: ZoneTable, epochMs: number): ZoneYear {
+  const yearStarts = table.yearStarts
+  let index = Math.floor((epochMs - table.start) / (365.2425 * MS_PER_DAY))
+  if (yearStarts[index]! > epochMs) index--
+  else if (yearStarts[index + 1]! <= epochMs) index++
+  return table.years[index] ?? (table.years[index] = sampleOffsets(table.timeZone, yearStarts[index]!, yearStarts[index + 1]!))
+}
+
 /** The zone's UTC offset in ms at an instant. */
 export function offsetAt(table: ZoneTable, epochMs: number): number {
   if (!(epochMs >= table.start && epochMs < table.end)) return intlOffsetAt(table.timeZone, epochMs)
-  const starts = table.starts
+  const year = yearOf(table, epochMs)
+  const starts = year.starts
   let lo = 0
   let hi = starts.length - 1
   while (lo < hi) {
@@ -99,7 +122,21 @@ export function offsetAt(table: ZoneTable, epochMs: number): number {
     if (starts[mid]! <= epochMs) lo = mid
     else hi = mid - 1
   }
-  return table.offsets[lo]!
+  return year.offsets[lo]!
+}
+
+/** The instants in [from, to) at which the zone's offset changes (within the table's range). */
+export function zoneChanges(table: ZoneTable, from: number, to: number): number[] {
+  const changes: number[] = []
+  for (let i = 0; i < table.years.length; i++) {
+    if (table.yearStarts[i + 1]! <= from || table.yearStarts[i]! >= to) continue
+    const year = yearOf(table, table.yearStarts[i]!)
+    for (let j = 0; j < year.starts.length; j++) {
+      const at = year.starts[j]!
+      if (at >= from && at < to && offsetAt(table, at - 1000) !== year.offsets[j]) changes.push(at)
+    }
+  }
+  return changes
 }
 
 /** The local date, weekday and minute of the day of an instant in the table's zone. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileSite, decide, type DecisionRequest } from '../../../src/shared/decision'
 import type { Site } from '../../../src/shared/domain/site'
-import { zoneTable } from '../../../src/shared/time'
+import { zoneChanges, zoneTable } from '../../../src/shared/time'
 import { cedarCall, cedarGranted, encodeSiteForCedar, localContext } from './support/cedar'
 import { Prng } from './support/prng'
 import { formatAt, randomRequests } from './support/randomRequests'
@@ -11,9 +11,8 @@ const ZONES = ['Europe/London', 'America/New_York', 'Australia/Sydney']
 
 /** Requests at 15-minute steps around every DST change of 2026, in the site's zone. */
 function aroundDstChanges(site: Site, base: DecisionRequest[], seed: number): DecisionRequest[] {
-  const { starts } = zoneTable(site.site.timezone)
   const rng = new Prng(seed)
-  const changes = [...starts].filter((t) => t >= Date.UTC(2026, 0, 1) && t < Date.UTC(2027, 0, 1))
+  const changes = zoneChanges(zoneTable(site.site.timezone), Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1))
   return changes.flatMap((change) =>
     Array.from({ length: 24 }, (_, i) => ({ ...rng.pick(base), at: formatAt(rng, change + (i - 12) * 15 * 60_000) }))
   )

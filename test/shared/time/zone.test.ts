@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatLocalDate, instantsAtLocal, localTimeAt, offsetAt, parseLocalDate, zoneTable } from '../../../src/shared/time'
+import { formatLocalDate, instantsAtLocal, localTimeAt, offsetAt, parseLocalDate, zoneChanges, zoneTable } from '../../../src/shared/time'
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 const oracles = new Map<string, Intl.DateTimeFormat>()
@@ -102,6 +102,12 @@ describe('zone tables: random instants in tricky zones, against Intl', () => {
         if (ours(zone, t).minuteOfDay !== intl.minuteOfDay) throw new Error(`${zone} differs from Intl at ${new Date(t).toISOString()} (offset ${offsetAt(table, t)})`)
       }
     }
+  })
+
+  it('lists a year\'s changes, and none for a zone without them', () => {
+    expect(zoneChanges(zoneTable('Europe/London'), utc('2026-01-01T00:00:00Z'), utc('2027-01-01T00:00:00Z'))).toEqual([utc('2026-03-29T01:00:00Z'), utc('2026-10-25T01:00:00Z')])
+    expect(zoneChanges(zoneTable('Australia/Sydney'), utc('2026-04-04T16:00:00Z'), utc('2026-10-03T16:00:00Z'))).toEqual([utc('2026-04-04T16:00:00Z')])
+    expect(zoneChanges(zoneTable('UTC'), utc('2000-01-01T00:00:00Z'), utc('2060-01-01T00:00:00Z'))).toEqual([])
   })
 
   it('rejects an unknown zone', () => {

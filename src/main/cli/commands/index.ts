@@ -1,22 +1,35 @@
 import type { CliCommand } from '../command'
-import { bleScanCommand } from './bleScan'
-import { decideCommand } from './decide'
-import { diagnoseCommand } from './diagnose'
-import { eventsCommand } from './events'
-import { exportCommand } from './export'
-import { importCommand } from './import'
-import { infoCommand } from './info'
-import { doorsCommand, groupsCommand, peopleCommand } from './list'
-import { groupsAddCommand } from './groupsAdd'
-import { nfcReadCommand, nfcReadersCommand } from './nfc'
-import { nfcVerifyCommand } from './nfcVerify'
-import { onboardingCommand } from './onboarding'
-import { serveCommand } from './serve'
-import { settingsCommand } from './settings'
-import { siteCommand } from './site'
-import { surveyAnalyzeCommand } from './surveyAnalyze'
-import { surveyMapCommand } from './surveyMap'
-import { syncCommand } from './sync'
 
-/** Every CLI command, in the order `lintel --help` lists them. */
-export const commands: readonly CliCommand[] = [infoCommand, siteCommand, doorsCommand, peopleCommand, groupsCommand, groupsAddCommand, decideCommand, diagnoseCommand, eventsCommand, onboardingCommand, nfcReadersCommand, nfcReadCommand, nfcVerifyCommand, importCommand, syncCommand, exportCommand, bleScanCommand, surveyAnalyzeCommand, surveyMapCommand, settingsCommand, serveCommand]
+/**
+ * Every CLI command by name, in the order `lintel --help` lists them, each loaded only when asked
+ * for: the built CLI is split at these imports, so `lintel info` does not compile `lintel sync`.
+ * test/main/cli.test.ts checks that each name is the name of the command it loads.
+ */
+export const commandLoaders: readonly (readonly [name: string, load: () => Promise<CliCommand>])[] = [
+  ['info', () => import('./info').then((m) => m.infoCommand)],
+  ['site', () => import('./site').then((m) => m.siteCommand)],
+  ['doors', () => import('./list').then((m) => m.doorsCommand)],
+  ['people', () => import('./list').then((m) => m.peopleCommand)],
+  ['groups', () => import('./list').then((m) => m.groupsCommand)],
+  ['groups add', () => import('./groupsAdd').then((m) => m.groupsAddCommand)],
+  ['decide', () => import('./decide').then((m) => m.decideCommand)],
+  ['diagnose', () => import('./diagnose').then((m) => m.diagnoseCommand)],
+  ['events', () => import('./events').then((m) => m.eventsCommand)],
+  ['onboarding', () => import('./onboarding').then((m) => m.onboardingCommand)],
+  ['nfc readers', () => import('./nfc').then((m) => m.nfcReadersCommand)],
+  ['nfc read', () => import('./nfc').then((m) => m.nfcReadCommand)],
+  ['nfc verify', () => import('./nfcVerify').then((m) => m.nfcVerifyCommand)],
+  ['import', () => import('./import').then((m) => m.importCommand)],
+  ['sync', () => import('./sync').then((m) => m.syncCommand)],
+  ['export', () => import('./export').then((m) => m.exportCommand)],
+  ['ble scan', () => import('./bleScan').then((m) => m.bleScanCommand)],
+  ['survey analyze', () => import('./surveyAnalyze').then((m) => m.surveyAnalyzeCommand)],
+  ['survey map', () => import('./surveyMap').then((m) => m.surveyMapCommand)],
+  ['settings', () => import('./settings').then((m) => m.settingsCommand)],
+  ['serve', () => import('./serve').then((m) => m.serveCommand)]
+]
+
+/** Every command, loaded (for `lintel --help`). */
+export async function loadCommands(): Promise<readonly CliCommand[]> {
+  return Promise.all(commandLoaders.map(([, load]) => load()))
+}
