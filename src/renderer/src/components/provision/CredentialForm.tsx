@@ -77,7 +77,7 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const typed = editingPin && value === '' && credential ? credential.value : value
+    const typed = editingPin && value === '' && credential ? (credential.value ?? '') : value
     const unchanged = credential !== undefined && typed.trim() === credential.value
     const input: CredentialInput = {
       ...(credential ? { id: credential.id } : {}),
