@@ -90,7 +90,7 @@ export class Credentials {
   seed(c: Credential): void {
     this.sql
       .rows('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, revoked_reason, accepted_at, invitation_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null, reasonOf(c), c.accepted_at ?? null, c.invitation_url ?? null)
+      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value ?? null, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null, reasonOf(c), c.accepted_at ?? null, c.invitation_url ?? null)
   }
 
   /**
