@@ -13,7 +13,8 @@ export interface RowError {
 /** A credential an imported row asks for, its value already in stored form. */
 export interface ImportedCredential {
   credential_type_id: Id
-  value: string
+  /** Null for a mobile row with no value: the credential is created as an invitation (DoorFlow gives it none). */
+  value: string | null
   label: string | null
   pin: boolean
   /** Phone credentials (the mobile types: HID Mobile Access, PassFlow) start as invitations; others are active. */
@@ -164,7 +165,8 @@ export class RowReader {
       const type = this.typeByKey.get(typeText.toLowerCase())
       if (!typeText) fail('credential_type', 'A credential value needs a credential type.')
       else if (!type) fail('credential_type', `There is no credential type "${typeText}" (use its id, label or slug).`)
-      else if (!value) fail('credential_value', `A ${type.label} credential needs a value.`)
+      else if (!value && type.format === 'mobile') out.push({ credential_type_id: type.id, value: null, label: cell('device_label') || null, pin: false, status: 'invited' })
+      else if (!value) fail('credential_value', `A ${type.label} credential needs a value (only a mobile credential may have none: it is sent as an invitation).`)
       else this.credential(type, value, cell('device_label'), 'credential_value', out, fail)
     }
     const pin = cell('pin')
