@@ -26,7 +26,8 @@ export interface CredentialFields {
 export interface PulledCredentialFields {
   person_key: string
   type_key: string
-  value: string
+  /** Null for a mobile credential: DoorFlow gives it no value. */
+  value: string | null
   enabled: boolean
   status: Credential['status']
   remote_id: string
