@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { decide, decisionValueOf, type Decision } from '../../../../shared/decision'
-import type { Credential, Site } from '../../../../shared/domain/site'
+import { NO_VALUE_LABEL, type Credential, type Site } from '../../../../shared/domain/site'
 import { compiledFor } from '../../compiledSite'
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
@@ -56,7 +56,7 @@ export function DeviceChange({ site, old, fresh: issued, onDone }: DeviceChangeP
         <li aria-current={fresh ? undefined : 'step'}>
           <strong>Issue the new phone&apos;s credential.</strong>
           {fresh ? (
-            <p>Issued: {fresh.value}{fresh.device ? ` on ${fresh.device}` : ''}.</p>
+            <p>Issued: {fresh.value ?? NO_VALUE_LABEL}{fresh.device ? ` on ${fresh.device}` : ''}.</p>
           ) : (
             <CredentialForm personId={old.person_id} site={site} preset={{ credential_type_id: old.credential_type_id, label: 'New phone', status: 'invited' }} onSaved={setFresh} onCancel={onDone} />
           )}
