@@ -1,4 +1,4 @@
-import type { CredentialType, Group, Id } from '../domain/site'
+import { NO_VALUE_LABEL, type CredentialType, type Group, type Id } from '../domain/site'
 import { checkCredentialValue } from '../formats/validate'
 import { instantsAtLocal, isInstant, MS_PER_DAY, parseLocalDate, zoneTable } from '../time'
 import { IMPORT_COLUMNS, type ImportColumn, type ImportMapping } from './importColumns'
@@ -160,7 +160,9 @@ export class RowReader {
   private credentials(cell: (c: ImportColumn) => string, fail: (c: ImportColumn, m: string) => null): ImportedCredential[] {
     const out: ImportedCredential[] = []
     const typeText = cell('credential_type')
-    const value = cell('credential_value')
+    // An export's "— (invitation)" reads back as no value, so an exported file imports again.
+    const written = cell('credential_value')
+    const value = written === NO_VALUE_LABEL ? '' : written
     if (typeText || value) {
       const type = this.typeByKey.get(typeText.toLowerCase())
       if (!typeText) fail('credential_type', 'A credential value needs a credential type.')
