@@ -1,8 +1,8 @@
 import { vi } from 'vitest'
 import { fail, ok, type LintelApi, type Result } from '../../src/shared/contract'
-import { compileSite, decide } from '../../src/shared/decision'
+import { compileSite, decide, decisionValueOf } from '../../src/shared/decision'
 import type { DiagnoseRequest, Diagnosis, Finding, FixAction, FixResult, LiveScan, LiveTap } from '../../src/shared/diagnose'
-import type { Site } from '../../src/shared/domain/site'
+import { NO_VALUE_LABEL, type Site } from '../../src/shared/domain/site'
 import { formatLocalDateTime, parseInstant, zoneTable } from '../../src/shared/time'
 import type { SiteHolder } from './fakeProvisioning'
 
@@ -64,8 +64,8 @@ function diagnosisOf(site: Site, request: DiagnoseRequest, script: DiagnoseScrip
         format: type?.format ?? 'card',
         label: c.label ?? null,
         device: c.device ?? null,
-        shown_value: type?.format === 'pin' ? '••••' : c.value,
-        decision: decide(compiled, { door_id: door.id, credential_type_id: c.credential_type_id, value: c.value, at })
+        shown_value: c.value === undefined ? NO_VALUE_LABEL : type?.format === 'pin' ? '••••' : c.value,
+        decision: decide(compiled, { door_id: door.id, credential_type_id: c.credential_type_id, value: decisionValueOf(c), at })
       }
     })
   const opens = credentials.some((c) => c.decision.granted)

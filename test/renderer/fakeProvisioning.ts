@@ -70,8 +70,8 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On, i
     const ruled = credentialRules({ ...d, allow_weak_pin: d.allow_weak_pin === true || existing?.value === d.value }, { types: holder.site.credential_types, credentials: holder.site.credentials })
     if (!ruled.ok) return invalid(ruled.fields)
     const credential: Credential = {
-      id: d.id ?? nextId(holder.site.credentials), person_id: d.person_id, credential_type_id: d.credential_type_id, value: ruled.value, enabled: d.enabled,
-      status: d.status ?? existing?.status ?? 'active', ...(d.label ? { label: d.label } : {}), ...(d.device ? { device: d.device } : {}),
+      id: d.id ?? nextId(holder.site.credentials), person_id: d.person_id, credential_type_id: d.credential_type_id, ...(ruled.value === null ? {} : { value: ruled.value }), enabled: d.enabled,
+      status: d.status ?? existing?.status ?? (ruled.value === null ? 'invited' : 'active'), ...(d.label ? { label: d.label } : {}), ...(d.device ? { device: d.device } : {}),
       ...(d.status === 'revoked' && d.revoked_reason ? { revoked_reason: d.revoked_reason } : {})
     }
     update((s) => ({ ...s, credentials: existing ? s.credentials.map((c) => (c.id === d.id ? credential : c)) : [...s.credentials, credential] }))

@@ -1,5 +1,5 @@
 import { csvLine, csvLineAsWritten, formulaSafe } from '../../shared/csv/write'
-import type { CredentialType, Id, Site } from '../../shared/domain/site'
+import { NO_VALUE_LABEL, type CredentialType, type Id, type Site } from '../../shared/domain/site'
 import type { ImportReport, RejectedRecord } from './importPeople'
 import { idKey } from '../store/database'
 import type { OutboxRow } from '../store/outbox'
@@ -34,7 +34,7 @@ export function credentialsTable(site: Site, stateOf: SyncStateOf): ExportTable 
   const emails = new Map(site.people.map((p) => [idKey(p.id), p.email]))
   const rows = site.credentials.map((c) => {
     const type = types.get(idKey(c.credential_type_id))
-    const value = type?.format === 'pin' ? MASKED_PIN : c.value
+    const value = c.value === undefined ? NO_VALUE_LABEL : type?.format === 'pin' ? MASKED_PIN : c.value
     return [String(c.id), String(c.person_id), emails.get(idKey(c.person_id)) ?? '', type?.label ?? String(c.credential_type_id), value, c.label ?? '', c.device ?? '', c.enabled, c.status, stateOf('credential', c.id)]
   })
   return { head: ['id', 'person_id', 'email', 'credential_type', 'credential_value', 'label', 'device', 'enabled', 'status', 'sync_state'], rows }

@@ -29,6 +29,11 @@ export class ImportWriter {
     if (existing === undefined) return this.applyNew(line, row, inUse)
     const fresh: ImportedCredential[] = []
     for (const credential of row.credentials) {
+      // A value-less mobile row is an invitation: one per person and type, so importing the file again adds none.
+      if (credential.value === null) {
+        if (!this.store.credentials.hasInvitation(existing, credential.credential_type_id)) fresh.push(credential)
+        continue
+      }
       const holder = this.store.credentials.holderOf(credential.credential_type_id, credential.value)
       if (holder === undefined) fresh.push(credential)
       else if (holder !== existing) return inUse(credential)
@@ -71,7 +76,7 @@ export class ImportWriter {
 
   /** Names the row of this file that holds the value, when a row of this file does. */
   private clashMessage(credential: ImportedCredential): string {
-    const holder = this.store.credentials.holderOf(credential.credential_type_id, credential.value)
+    const holder = credential.value === null ? undefined : this.store.credentials.holderOf(credential.credential_type_id, credential.value)
     const at = holder === undefined ? -1 : Number(holder) - this.firstPersonId
     if (at >= 0 && at < this.nextPersonId - this.firstPersonId) return `This value is already in use: same value as row ${this.createdLines[at] ?? '?'}.`
     return 'This value is already in use by another person.'

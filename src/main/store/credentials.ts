@@ -11,7 +11,8 @@ import type { Store } from './store'
 export interface CredentialFields {
   person_id: Id
   credential_type_id: Id
-  value: string
+  /** Null only for a mobile credential: an invitation, which DoorFlow gives no value. */
+  value: string | null
   enabled: boolean
   status: Credential['status']
   label: string | null
@@ -25,7 +26,8 @@ export interface CredentialFields {
 export interface PulledCredentialFields {
   person_key: string
   type_key: string
-  value: string
+  /** Null for a mobile credential: DoorFlow gives it no value. */
+  value: string | null
   enabled: boolean
   status: Credential['status']
   remote_id: string
@@ -61,6 +63,11 @@ export class Credentials {
     return this.sql.value('SELECT person_id FROM credentials WHERE credential_type_id = ? AND value = ?').get(idKey(credentialTypeId), value) as string | undefined
   }
 
+  /** Whether the person (stored key) already has a value-less credential (an invitation) of this type. */
+  hasInvitation(personKey: string, credentialTypeId: Id): boolean {
+    return this.sql.value('SELECT COUNT(*) FROM credentials WHERE person_id = ? AND credential_type_id = ? AND value IS NULL').get(personKey, idKey(credentialTypeId)) !== 0
+  }
+
   /** How many credentials there are. */
   count(): number {
     return this.sql.value('SELECT COUNT(*) FROM credentials').get() as number
@@ -90,7 +97,7 @@ export class Credentials {
   seed(c: Credential): void {
     this.sql
       .rows('INSERT INTO credentials (id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, revoked_reason, accepted_at, invitation_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null, reasonOf(c), c.accepted_at ?? null, c.invitation_url ?? null)
+      .run(idKey(c.id), idKey(c.person_id), idKey(c.credential_type_id), c.value ?? null, flag(c.enabled), c.status, c.label ?? null, c.issued_at ?? null, c.device ?? null, reasonOf(c), c.accepted_at ?? null, c.invitation_url ?? null)
   }
 
   /**
@@ -166,7 +173,7 @@ export class Credentials {
       if (draft.id !== undefined && !existing) notFound('credential', draft.id)
       if (!this.store.people.row(draft.person_id)) invalid({ person_id: `There is no person ${JSON.stringify(draft.person_id)}.` })
       const value = this.checkedValue(draft, existing)
-      const status = draft.status ?? (existing?.status as Credential['status'] | undefined) ?? 'active'
+      const status = draft.status ?? (existing?.status as Credential['status'] | undefined) ?? (value === null ? 'invited' : 'active')
       const revoked_reason = draft.revoked_reason ?? (existing?.revoked_reason as RevokedReason | null | undefined) ?? null
       const fields = { ...draft, value, status, revoked_reason, label: draft.label ?? null, device: draft.device ?? null }
       const id = existing ? idFromKey(existing.id as string) : this.nextId()
@@ -177,10 +184,10 @@ export class Credentials {
   }
 
   /** The value in its stored form, or the form's field errors. */
-  private checkedValue(draft: CredentialDraft, existing: Row | undefined): string {
+  private checkedValue(draft: CredentialDraft, existing: Row | undefined): string | null {
     const types = this.store.credentialTypes.all()
     const type = types.find((t) => t.id === draft.credential_type_id)
-    const normal = type ? checkCredentialValue(type, draft.value, { allowWeakPin: true }) : undefined
+    const normal = type && draft.value ? checkCredentialValue(type, draft.value, { allowWeakPin: true }) : undefined
     const clashes = normal?.ok
       ? (this.sql.rows('SELECT id, value FROM credentials WHERE credential_type_id = ? AND value = ?').all(idKey(draft.credential_type_id), normal.value) as Row[])
       : []

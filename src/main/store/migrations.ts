@@ -85,6 +85,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE credentials ADD COLUMN accepted_at TEXT;
       ALTER TABLE credentials ADD COLUMN invitation_url TEXT;
     `
+  },
+  {
+    version: 5,
+    summary: 'a mobile credential may have no value (an invitation): credentials.value nullable, never empty',
+    // SQLite cannot drop NOT NULL in place: the table is rebuilt, every row copied, in this step's transaction.
+    sql: `
+      CREATE TABLE credentials_v5 (
+        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE ON UPDATE CASCADE,
+        credential_type_id TEXT NOT NULL, value TEXT CHECK (value IS NULL OR value <> ''), enabled INTEGER NOT NULL, status TEXT NOT NULL,
+        label TEXT, issued_at TEXT, device TEXT, remote_id TEXT, pending_create INTEGER NOT NULL DEFAULT 0,
+        revoked_reason TEXT, accepted_at TEXT, invitation_url TEXT,
+        UNIQUE (credential_type_id, value)) STRICT;
+      INSERT INTO credentials_v5 (row, id, person_id, credential_type_id, value, enabled, status, label, issued_at, device, remote_id, pending_create, revoked_reason, accepted_at, invitation_url)
+        SELECT row, id, person_id, credential_type_id, NULLIF(value, ''), enabled, status, label, issued_at, device, remote_id, pending_create, revoked_reason, accepted_at, invitation_url FROM credentials;
+      DROP TABLE credentials;
+      ALTER TABLE credentials_v5 RENAME TO credentials;
+      CREATE INDEX credentials_person ON credentials(person_id);
+      CREATE INDEX credentials_remote ON credentials(remote_id) WHERE remote_id IS NOT NULL;
+    `
   }
 ]
 

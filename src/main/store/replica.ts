@@ -159,6 +159,26 @@ export class Replica {
     return this.sql.value('SELECT format FROM credential_types WHERE id = ?').get(typeKey) === 'mobile'
   }
 
+  /**
+   * The local key of the value-less credential the pull made for this DoorFlow id (a mobile
+   * invitation Lintel had not seen, with no unpushed changes), or undefined.
+   */
+  pulledInvitationOf(remoteId: string): string | undefined {
+    const key = this.sql.value('SELECT id FROM credentials WHERE remote_id = ? AND value IS NULL').get(remoteId) as string | undefined
+    return key !== undefined && !this.hasUnpushedChanges('credential', key) ? key : undefined
+  }
+
+  /**
+   * Lets a local create adopt a DoorFlow credential the pull had already copied as a value-less
+   * invitation: the copy is removed (nothing queued), so the adopting credential alone holds the id. False when there is no such copy.
+   */
+  releasePulledInvitation(remoteId: string): boolean {
+    const key = this.pulledInvitationOf(remoteId)
+    if (key === undefined) return false
+    this.store.credentials.removePulled(key)
+    return true
+  }
+
   /** True when a local credential holds this DoorFlow id. */
   holdsRemoteCredential(remoteId: string): boolean {
     return this.sql.rows('SELECT 1 FROM credentials WHERE remote_id = ?').get(remoteId) !== undefined

@@ -93,7 +93,7 @@ export class ReplicaSite {
   /**
    * Applies every credential of the account. Each is kept in the replica (status, url, wallet
    * type); a linked local credential without unpushed changes takes its status; one Lintel has never
-   * seen is added when its person, type and value are known here. With `complete` (the whole list
+   * seen is added when its person and type are known here and its value is (a mobile one is added with none). With `complete` (the whole list
    * was read), local credentials DoorFlow no longer has are removed, or flagged if they have unpushed changes.
    */
   applyCredentials(list: readonly PulledCredential[], complete: boolean): CredentialsOutcome {
@@ -155,13 +155,17 @@ export class ReplicaSite {
   }
 
   private addPulledCredential(id: string, c: PulledCredential): boolean {
-    if (c.value === null || /^[*•]+$/.test(c.value)) return false
     const person = this.sql.value('SELECT id FROM people WHERE remote_id = ?').get(c.person_remote_id) as string | undefined
     const type = this.replica.localIdOf('credential_type', c.type_remote_id)
     if (person === undefined || type === null) return false
-    if (this.sql.rows('SELECT 1 FROM credentials WHERE credential_type_id = ? AND value = ?').get(type, c.value)) return false
+    // DoorFlow gives a mobile credential no value: it is kept with none, linked by its remote id (never an invented value).
+    // A masked value of another type (a PIN shown as "******") is not stored: Lintel cannot know it.
+    const hidden = c.value === null || /^[*•]+$/.test(c.value)
+    if (hidden && !this.replica.isMobileType(type)) return false
+    const value = hidden ? null : c.value
+    if (value !== null && this.sql.rows('SELECT 1 FROM credentials WHERE credential_type_id = ? AND value = ?').get(type, value)) return false
     const status = c.status && c.status !== 'revoking' ? LOCAL_STATUS[c.status] : 'active'
-    this.store.credentials.addPulled(id, { person_key: person, type_key: type, value: c.value, enabled: c.enabled !== false, status, remote_id: c.remote_id })
+    this.store.credentials.addPulled(id, { person_key: person, type_key: type, value, enabled: c.enabled !== false, status, remote_id: c.remote_id })
     return true
   }
 

@@ -109,9 +109,9 @@ export function personOf(r: Row): unknown {
 export function credentialOf(r: Row): unknown {
   const credential: Row = {
     id: idFromKey(str(r, 'id')), person_id: idFromKey(str(r, 'person_id')), credential_type_id: idFromKey(str(r, 'credential_type_id')),
-    value: str(r, 'value'), enabled: r.enabled === 1, status: str(r, 'status')
+    enabled: r.enabled === 1, status: str(r, 'status')
   }
-  for (const key of ['label', 'issued_at', 'device', 'revoked_reason', 'accepted_at', 'invitation_url'] as const) {
+  for (const key of ['value', 'label', 'issued_at', 'device', 'revoked_reason', 'accepted_at', 'invitation_url'] as const) {
     const value = opt(r, key)
     if (value !== undefined) credential[key] = value
   }

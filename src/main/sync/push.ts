@@ -77,8 +77,13 @@ async function findCredential(ctx: PushContext, personRemoteId: string, typeRemo
   const ofType = (await readAll(ctx.api, `/people/${personRemoteId}/credentials`, CREDENTIAL_LIST_KEYS, ctx.backoff)).filter((c) => typeIdOf(c) === typeRemoteId)
   const exact = value === null ? undefined : ofType.find((c) => String(c.value) === value)
   if (exact) return String(exact.id)
-  const candidates = ofType.filter((c) => hidden(c.value) && !ctx.store.replica.holdsRemoteCredential(String(c.id)))
-  return candidates.length === 1 ? String(candidates[0]?.id) : null
+  const free = (id: string): boolean => !ctx.store.replica.holdsRemoteCredential(id) || ctx.store.replica.pulledInvitationOf(id) !== undefined
+  const candidates = ofType.filter((c) => hidden(c.value) && free(String(c.id)))
+  if (candidates.length !== 1) return null
+  // A value-less copy the pull made of it gives way to the credential that adopts it.
+  const found = String(candidates[0]?.id)
+  ctx.store.replica.releasePulledInvitation(found)
+  return found
 }
 
 /** A refused create after an unknown outcome: if the value is in use on this person, the earlier try made it. */

@@ -69,7 +69,10 @@ export async function pushCreate(ctx: PushContext, op: OutboxRow, spec: CreateSp
     ctx.ledger.markSending(op)
     const answer = await ctx.api.request('POST', spec.path, spec.body)
     const existing = answer.kind === 'rejected' && answer.status === 409 ? remoteIdOf(answer.body) : undefined
-    if (existing !== undefined && !ctx.store.replica.holdsRemoteCredential(existing)) return adopt(existing)
+    if (existing !== undefined && (!ctx.store.replica.holdsRemoteCredential(existing) || (op.entity === 'credential' && ctx.store.replica.releasePulledInvitation(existing)))) {
+      if (op.entity === 'credential') ctx.ledger.log('info', `credential ${op.entity_id}: DoorFlow already had this credential on the person (409); Lintel adopted it (${existing}) instead of creating another`, op)
+      return adopt(existing)
+    }
     if (uncertain && answer.kind === 'rejected' && spec.adoptRefused) {
       const found = await spec.adoptRefused(answer)
       if (found !== null) return adopt(found)

@@ -1,4 +1,4 @@
-import { DAY_NAMES, type Credential, type CredentialType, type DayName, type Person, type Schedule } from '../../shared/domain/site'
+import { DAY_NAMES, NO_VALUE_LABEL, type Credential, type CredentialType, type DayName, type Person, type Schedule } from '../../shared/domain/site'
 
 const DAY_LABELS: Record<DayName, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }
 
@@ -11,7 +11,7 @@ export function personName(person: Pick<Person, 'first_name' | 'last_name'>): st
 
 /** A credential's value as it may be shown: PIN-format values are masked. */
 export function shownValue(credential: Pick<Credential, 'value'>, type: Pick<CredentialType, 'format'> | undefined): string {
-  return type?.format === 'pin' ? MASKED_PIN : credential.value
+  return credential.value === undefined ? NO_VALUE_LABEL : type?.format === 'pin' ? MASKED_PIN : credential.value
 }
 
 /** "Mon–Fri", "Sat, Sun", "Mon, Wed–Fri": consecutive days joined into ranges. */

@@ -1,4 +1,4 @@
-import type { DecisionRequest } from '../../shared/decision'
+import { decisionValueOf, type DecisionRequest } from '../../shared/decision'
 import type { Settings } from '../../shared/domain/settings'
 import type { Id } from '../../shared/domain/site'
 import { idFromKey, idKey, type SiteIndex } from './siteIndex'
@@ -85,5 +85,5 @@ function presentedCredential(index: SiteIndex, input: WhatIfInput): { typeId: Id
       ? undefined
       : index.credentialsByPerson.get(personId)?.find((c) => c.id === credentialId)
   if (!credential) return { problem: 'Choose a person and one of their credentials.' }
-  return { typeId: credential.credential_type_id, value: credential.value }
+  return { typeId: credential.credential_type_id, value: decisionValueOf(credential) }
 }

@@ -31,6 +31,12 @@ function rank(state: number): number {
   return status === Status.active ? 2 : status === Status.invited ? 1 : 0
 }
 
+/**
+ * The key a credential is decided under: its value, or for a value-less mobile credential (an
+ * invitation; DoorFlow gives these no value) a key no reader can present, unique to the credential.
+ */
+export const decisionValueOf = (c: Pick<Credential, 'id' | 'value'>): string => c.value ?? `\u0000invitation:${String(c.id)}`
+
 /** Builds the credential table; on a tie in rank the first credential in the list wins. */
 export function compileCredentials(
   source: readonly Credential[],
@@ -44,8 +50,9 @@ export function compileCredentials(
     const person = personIndex.get(c.person_id)
     const entry = ((person ?? ~row) << STATE_BITS) | state
     const byValue = byType[types.get(c.credential_type_id)!.ordinal]!
-    const existing = byValue.get(c.value)
-    if (existing === undefined || rank(state) > rank(stateOf(existing))) byValue.set(c.value, entry)
+    const key = decisionValueOf(c)
+    const existing = byValue.get(key)
+    if (existing === undefined || rank(state) > rank(stateOf(existing))) byValue.set(key, entry)
   }
   return { byType, source }
 }

@@ -1,6 +1,7 @@
 export { compileSite, type CompiledSite } from './compile'
 export { siteTimeLabel } from './when'
 export { decide, groupAccessAt } from './decide'
+export { decisionValueOf } from './credentials'
 export {
   DECISION_CODES,
   DecisionCheckSchema,

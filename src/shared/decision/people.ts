@@ -49,7 +49,7 @@ function pinsByPerson(site: Site, index: ReadonlyMap<Id, number>, types: Readonl
   const pins: (string[] | undefined)[] = new Array<string[] | undefined>(site.people.length).fill(undefined)
   for (const c of site.credentials) {
     const row = index.get(c.person_id)
-    if (row === undefined || !types.get(c.credential_type_id)?.isPin || !c.enabled || c.status !== 'active') continue
+    if (row === undefined || !types.get(c.credential_type_id)?.isPin || !c.enabled || c.status !== 'active' || c.value === undefined) continue
     ;(pins[row] ??= []).push(c.value)
   }
   return pins

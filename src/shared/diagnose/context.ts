@@ -1,5 +1,5 @@
 import { DecisionCode, type CompiledSite, type Decision } from '../decision'
-import { DEFAULT_MOBILE_PLATFORMS, type Credential, type CredentialType, type Door, type Id, type MobilePlatforms, type Person, type ReaderRadio, type Site } from '../domain/site'
+import { DEFAULT_MOBILE_PLATFORMS, NO_VALUE_LABEL, type Credential, type CredentialType, type Door, type Id, type MobilePlatforms, type Person, type ReaderRadio, type Site } from '../domain/site'
 import type { CredentialVerdict, Finding, FixAction, Platform, Severity } from './model'
 import { doorRadios, show, typeRadios } from './subject'
 
@@ -62,7 +62,7 @@ export function verdictOf(ctx: Context, c: Credential): CredentialVerdict {
     format: type?.format ?? 'other',
     label: c.label ?? null,
     device: c.device ?? null,
-    shown_value: type?.format === 'pin' ? '•'.repeat(c.value.length) : c.value,
+    shown_value: c.value === undefined ? NO_VALUE_LABEL : type?.format === 'pin' ? '•'.repeat(c.value.length) : c.value,
     decision: ctx.verdicts.get(c)!
   }
 }

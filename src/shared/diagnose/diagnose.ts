@@ -1,5 +1,5 @@
 import { ErrorCode, LintelError } from '../contract/result'
-import { decide, siteTimeLabel, type CompiledSite } from '../decision'
+import { decide, decisionValueOf, siteTimeLabel, type CompiledSite } from '../decision'
 import type { Credential, Id, Site } from '../domain/site'
 import { parseInstant } from '../time'
 import { opensDoor, platformsOf, verdictOf, type Context } from './context'
@@ -82,7 +82,7 @@ function contextFor(site: Site, compiled: CompiledSite, input: DiagnoseInput): C
   }
   const types = new Map(site.credential_types.map((t) => [t.id, t]))
   const ctx: Context = { site, compiled, person, name, door, at: input.at, atMs, when: `${siteTimeLabel(compiled, atMs)} site time`, platform: input.platform ?? null, platforms: platformsOf(site), types, mine, findings: [], verdicts: new Map() }
-  for (const c of mine) ctx.verdicts.set(c, decide(compiled, { door_id: door.id, credential_type_id: c.credential_type_id, value: c.value, at: input.at }))
+  for (const c of mine) ctx.verdicts.set(c, decide(compiled, { door_id: door.id, credential_type_id: c.credential_type_id, value: decisionValueOf(c), at: input.at }))
   return ctx
 }
 

@@ -35,7 +35,7 @@ export function pinValuesOf(site: Site): ReadonlySet<string> {
   let pins = pinSets.get(site)
   if (!pins) {
     const pinTypes = new Set(site.credential_types.filter((t) => t.format === 'pin').map((t) => t.id))
-    pins = new Set(site.credentials.filter((c) => pinTypes.has(c.credential_type_id)).map((c) => c.value))
+    pins = new Set(site.credentials.flatMap((c) => (pinTypes.has(c.credential_type_id) && c.value !== undefined ? [c.value] : [])))
     pinSets.set(site, pins)
   }
   return pins

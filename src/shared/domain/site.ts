@@ -91,8 +91,12 @@ export const CredentialSchema = z.object({
   id: IdSchema,
   person_id: IdSchema,
   credential_type_id: IdSchema,
-  /** The text form for the type's format; see docs/site-format.md. PIN values are real: mask them. */
-  value: z.string().min(1),
+  /**
+   * The text form for the type's format; see docs/site-format.md. PIN values are real: mask them.
+   * Absent only for a mobile credential (its type's format is `mobile`): DoorFlow gives such a
+   * credential no value; creating one starts an invitation (status `invited`, then `active`).
+   */
+  value: z.string().min(1).optional(),
   enabled: z.boolean(),
   status: CredentialStatusSchema,
   label: z.string().optional(),
@@ -111,6 +115,9 @@ export const CredentialSchema = z.object({
   invitation_url: z.string().optional()
 })
 export type Credential = z.infer<typeof CredentialSchema>
+
+/** What lists, exports, tables and sheets show for a credential with no value (a mobile invitation). */
+export const NO_VALUE_LABEL = '— (invitation)'
 
 export const AccessEntrySchema = z.object({
   door_ids: z.array(IdSchema),
@@ -181,6 +188,12 @@ export const SiteSchema = z
         }
       })
     }
+    const formats = new Map(site.credential_types.map((t) => [t.id, t.format]))
+    site.credentials.forEach((c, index) => {
+      if (c.value !== undefined || formats.get(c.credential_type_id) === 'mobile') return
+      const message = `credential ${JSON.stringify(c.id)} has no value; only a mobile credential (a type whose format is "mobile") may have none`
+      ctx.addIssue({ code: 'custom', path: ['credentials', index, 'value'], message })
+    })
   })
 export type Site = z.infer<typeof SiteSchema>
 

@@ -65,7 +65,7 @@ export function enrolledIn(site: Site): TapContext['enrolled'] {
     const byType = new Map<Id, Set<string>>()
     for (const c of site.credentials) {
       const values = byType.get(c.credential_type_id) ?? new Set<string>()
-      byType.set(c.credential_type_id, values.add(c.value))
+      byType.set(c.credential_type_id, c.value === undefined ? values : values.add(c.value))
     }
     lookup = (typeId, value) => byType.get(typeId)?.has(value) ?? false
     lookups.set(site, lookup)

@@ -1,7 +1,7 @@
 import { ErrorCode, LintelError } from '../contract/result'
 import { credentialsOf, findPerson, typeRadios } from '../diagnose'
 import { platformRulesOf } from '../domain/platformRules'
-import type { Credential, CredentialType, Id, Person, ReaderRadio, Site } from '../domain/site'
+import { NO_VALUE_LABEL, type Credential, type CredentialType, type Id, type Person, type ReaderRadio, type Site } from '../domain/site'
 import { checkMobile } from '../formats/mobile'
 
 type Platform = 'ios' | 'android'
@@ -99,8 +99,8 @@ function backupOf(mine: readonly Credential[], types: Map<Id, CredentialType>): 
   const backup = mine.find((c) => ['pin', 'card'].includes(types.get(c.credential_type_id)?.format ?? '') && c.enabled && c.status === 'active')
   if (!backup) return null
   const type = types.get(backup.credential_type_id)!
-  if (type.format === 'pin') return `your backup PIN (${'•'.repeat(backup.value.length)}: the helpdesk gave it to you; it is never printed)`
-  return `your ${type.label} card${backup.label ? ` "${backup.label}"` : ''} (ending ${backup.value.slice(-4)})`
+  if (type.format === 'pin') return `your backup PIN (${'•'.repeat(backup.value?.length ?? 4)}: the helpdesk gave it to you; it is never printed)`
+  return `your ${type.label} card${backup.label ? ` "${backup.label}"` : ''} (ending ${backup.value?.slice(-4) ?? NO_VALUE_LABEL})`
 }
 
 function mobileOf(person: Person): { value: string | null; problem: string | null } {

@@ -61,6 +61,6 @@ export function suggestPin(inUse: ReadonlySet<string>, isWeak: (pin: string) => 
 export function backupPin(site: Pick<Site, 'credential_types' | 'credentials'>, random: () => number): { credential_type_id: Id; value: string } | undefined {
   const pinType = site.credential_types.find((t) => t.format === 'pin')
   if (!pinType) return undefined
-  const inUse = new Set(site.credentials.filter((c) => c.credential_type_id === pinType.id).map((c) => c.value))
+  const inUse = new Set(site.credentials.flatMap((c) => (c.credential_type_id === pinType.id && c.value !== undefined ? [c.value] : [])))
   return { credential_type_id: pinType.id, value: suggestPin(inUse, isWeakPin, random) }
 }

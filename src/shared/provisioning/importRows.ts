@@ -1,4 +1,4 @@
-import type { CredentialType, Group, Id } from '../domain/site'
+import { NO_VALUE_LABEL, type CredentialType, type Group, type Id } from '../domain/site'
 import { checkCredentialValue } from '../formats/validate'
 import { instantsAtLocal, isInstant, MS_PER_DAY, parseLocalDate, zoneTable } from '../time'
 import { IMPORT_COLUMNS, type ImportColumn, type ImportMapping } from './importColumns'
@@ -13,7 +13,8 @@ export interface RowError {
 /** A credential an imported row asks for, its value already in stored form. */
 export interface ImportedCredential {
   credential_type_id: Id
-  value: string
+  /** Null for a mobile row with no value: the credential is created as an invitation (DoorFlow gives it none). */
+  value: string | null
   label: string | null
   pin: boolean
   /** Phone credentials (the mobile types: HID Mobile Access, PassFlow) start as invitations; others are active. */
@@ -159,12 +160,15 @@ export class RowReader {
   private credentials(cell: (c: ImportColumn) => string, fail: (c: ImportColumn, m: string) => null): ImportedCredential[] {
     const out: ImportedCredential[] = []
     const typeText = cell('credential_type')
-    const value = cell('credential_value')
+    // An export's "— (invitation)" reads back as no value, so an exported file imports again.
+    const written = cell('credential_value')
+    const value = written === NO_VALUE_LABEL ? '' : written
     if (typeText || value) {
       const type = this.typeByKey.get(typeText.toLowerCase())
       if (!typeText) fail('credential_type', 'A credential value needs a credential type.')
       else if (!type) fail('credential_type', `There is no credential type "${typeText}" (use its id, label or slug).`)
-      else if (!value) fail('credential_value', `A ${type.label} credential needs a value.`)
+      else if (!value && type.format === 'mobile') out.push({ credential_type_id: type.id, value: null, label: cell('device_label') || null, pin: false, status: 'invited' })
+      else if (!value) fail('credential_value', `A ${type.label} credential needs a value (only a mobile credential may have none: it is sent as an invitation).`)
       else this.credential(type, value, cell('device_label'), 'credential_value', out, fail)
     }
     const pin = cell('pin')

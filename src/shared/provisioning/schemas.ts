@@ -49,7 +49,8 @@ export const CredentialInputSchema = z.object({
   id: IdSchema.optional(),
   person_id: IdSchema,
   credential_type_id: IdSchema,
-  value: z.string().trim().min(1, 'A value is required.'),
+  /** Absent or empty only for a mobile type: the credential is created as an invitation, with no value. */
+  value: z.string().trim().optional(),
   enabled: z.boolean(),
   status: z.enum(['active', 'invited', 'disabled', 'revoked']).optional(),
   label: optionalText,
@@ -85,11 +86,13 @@ export type FieldErrors = Record<string, string>
 
 /**
  * Checks a credential against its type's format and the site's other credentials (a value is
- * unique per type, as DoorFlow requires). Returns the stored value, or field errors.
+ * unique per type, as DoorFlow requires). Returns the stored value (null: a mobile credential with
+ * none, created as an invitation), or field errors.
  */
-export function credentialRules(draft: CredentialDraft, context: CredentialContext): { ok: true; value: string } | { ok: false; fields: FieldErrors } {
+export function credentialRules(draft: CredentialDraft, context: CredentialContext): { ok: true; value: string | null } | { ok: false; fields: FieldErrors } {
   const type = context.types.find((t) => t.id === draft.credential_type_id)
   if (!type) return { ok: false, fields: { credential_type_id: 'Choose a credential type this site has.' } }
+  if (!draft.value) return type.format === 'mobile' ? { ok: true, value: null } : { ok: false, fields: { value: 'A value is required.' } }
   const checked = checkCredentialValue(type, draft.value, { allowWeakPin: draft.allow_weak_pin ?? false })
   if (!checked.ok) return { ok: false, fields: { value: checked.message } }
   const clash = context.credentials.find((c) => c.credential_type_id === type.id && c.value === checked.value && !sameId(c.id, draft.id))

@@ -86,6 +86,17 @@ describe('importPeople', () => {
     expect(count('credentials')).toBe(92 + 3)
   })
 
+  it('creates a value-less mobile row as an invitation (no invented value), once however often it is imported', async () => {
+    const csv = 'first_name,last_name,email,group,credential_type,credential_value,pin,device_label\nIda,Invite,ida@example.com,Staff,passflow,,,iPhone 16'
+    expect(await run(csv)).toMatchObject({ imported: 1 })
+    const person = store.people.idByEmail('ida@example.com')!
+    const invitations = () => store.snapshot().credentials.filter((c) => String(c.person_id) === person)
+    expect(invitations()).toEqual([expect.objectContaining({ credential_type_id: 9, status: 'invited', device: 'iPhone 16' })])
+    expect(invitations()[0]).not.toHaveProperty('value')
+    expect(await run(csv)).toMatchObject({ imported: 0, updated: 1 })
+    expect(invitations()).toHaveLength(1)
+  })
+
   it('writes nothing on a dry run but reports the same counts', async () => {
     const preview = await run(CSV, { dryRun: true, sampleRows: 5 })
     expect(preview).toMatchObject({ rows: 6, imported: 1, updated: 1, dryRun: true })

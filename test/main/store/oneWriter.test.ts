@@ -36,7 +36,9 @@ const files = sources(MAIN)
   .map((path) => ({ path: relative(MAIN, path), text: readFileSync(path, 'utf8') }))
   .filter((file) => file.path !== 'store/migrations.ts')
 
-const tables = [...new Set(MIGRATIONS.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1] as string)))]
+/** The schema's tables: those created, less a rebuild's temporary name (`ALTER TABLE x RENAME TO y` keeps y). */
+const renamedAway = new Set(MIGRATIONS.flatMap((m) => [...m.sql.matchAll(/ALTER TABLE (\w+) RENAME TO/g)].map((match) => match[1] as string)))
+const tables = [...new Set(MIGRATIONS.flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1] as string)))].filter((t) => !renamedAway.has(t))
 
 /** The tables a file's SQL writes, by name (INSERT [OR …] INTO, REPLACE INTO, UPDATE [OR …], DELETE FROM). */
 function written(text: string): Set<string> {

@@ -43,6 +43,16 @@ describe('Store', () => {
     expect(withoutNulls(open().snapshot())).toEqual(withoutNulls(demoSite()))
   })
 
+  it('keeps a mobile credential with no value (an invitation) as none, not an invented one', () => {
+    const site = demoSite()
+    const mobile = site.credentials.find((c) => site.credential_types.find((t) => t.id === c.credential_type_id)?.format === 'mobile')!
+    delete mobile.value
+    mobile.status = 'invited'
+    const stored = open('invitation.db', { kind: 'site', site }).snapshot().credentials.find((c) => c.id === mobile.id)
+    expect(stored).toMatchObject({ status: 'invited' })
+    expect(stored).not.toHaveProperty('value')
+  })
+
   it('starts a database elsewhere with only the standard credential types', () => {
     const site = open('other.db', { kind: 'standard', name: 'Other' }).snapshot()
     expect(site.credential_types.map((t) => t.id)).toEqual([2, 3, 6, 8, 9])

@@ -64,8 +64,15 @@ describe('the first pull', () => {
     const staff = site.groups.find((g) => g.name === 'Staff')
     expect(site.people).toEqual([expect.objectContaining({ first_name: 'Leah', enabled: false, group_ids: [staff?.id], valid_from: '2026-01-01T00:00:00Z', valid_to: '2027-01-01T00:00:00Z' })])
     expect(h.store.people.row(idFromKey(h.store.people.remoteIds()[0]?.id ?? '0'))?.mobile).toBe('+447700900123')
-    // The PIN has a value and comes into the site; the mobile credentials live in the replica with their status and url.
-    expect(site.credentials).toEqual([expect.objectContaining({ credential_type_id: 6, value: '482913', status: 'active' })])
+    // The PIN comes into the site with its value; the mobile credentials come with none (DoorFlow gives them none), linked by remote id,
+    // invited, with PassFlow's url kept for resending; the replica keeps their status and url too.
+    expect(site.credentials).toEqual([
+      expect.objectContaining({ credential_type_id: 6, value: '482913', status: 'active' }),
+      expect.objectContaining({ credential_type_id: 8, status: 'invited' }),
+      expect.objectContaining({ credential_type_id: 9, status: 'invited', invitation_url: `https://passflow.example/invite/${passflow.id}` })
+    ])
+    expect(site.credentials.filter((c) => c.credential_type_id !== 6).every((c) => c.value === undefined)).toBe(true)
+    expect(h.store.credentials.remoteIds().map((r) => r.remote_id).sort()).toEqual(expect.arrayContaining([String(passflow.id), String(hid.id)]))
     expect(h.store.replicaSite.remoteCredential(passflow.id)).toMatchObject({ status: 'invited', url: `https://passflow.example/invite/${passflow.id}` })
     expect(h.store.replicaSite.remoteCredential(hid.id)).toMatchObject({ status: 'invited', url: null })
     expect(site.doors.map((d) => [d.name, d.mode])).toEqual([['Front Entrance', 'normal'], ['Server Room', 'lockdown'], ['Lobby', 'unlocked']])
@@ -155,7 +162,9 @@ describe('incremental pulls', () => {
     server.state.deleteCredential([...server.state.credentials.values()].find((c) => c.person_id === leah.id && c.value === '482913')?.id ?? '')
     await h.sync()
     expect(h.store.snapshot().people.map((p) => p.first_name)).toEqual(['Leah'])
-    expect(h.store.snapshot().credentials).toEqual([])
+    // Leah's two mobile invitations stay: DoorFlow still has them.
+    expect(h.store.snapshot().credentials.map((c) => [c.credential_type_id, c.value])).toEqual(expect.arrayContaining([[9, undefined], [8, undefined]]))
+    expect(h.store.snapshot().credentials).toHaveLength(2)
     expect(h.log().join('\n')).toMatch(/person .* was deleted on DoorFlow; removed here/)
     expect(h.log().join('\n')).toMatch(/1 credentials deleted on DoorFlow were removed here/)
   })

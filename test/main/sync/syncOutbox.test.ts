@@ -112,6 +112,23 @@ describe('syncOutbox', () => {
     expectExactlyOnce(fixture, 1, 3)
   })
 
+  it('creates a value-less mobile credential as an invitation: no value sent, linked by remote id, its url kept', async () => {
+    const fixture = await serve()
+    await load(1)
+    await sync(fixture)
+    const saved = store.credentials.save({ person_id: 1, credential_type_id: 9, value: '', enabled: true })
+    expect(saved).toMatchObject({ status: 'invited' })
+    expect(saved).not.toHaveProperty('value')
+    expect(await sync(fixture)).toMatchObject({ failed: [] })
+    const remoteId = store.credentials.remoteId(saved.id)
+    const remote = fixture.state.credentials.get(remoteId ?? '')
+    expect(remote).toMatchObject({ status: 'invited', value: null })
+    await sync(fixture)
+    expect(store.credentials.get(saved.id)).toMatchObject({ status: 'invited', invitation_url: remote?.url })
+    expect(store.credentials.get(saved.id)).not.toHaveProperty('value')
+    expect(store.snapshot().credentials.filter((c) => store.credentials.remoteId(c.id) === remoteId)).toHaveLength(1)
+  })
+
   it('reads every page when the server caps per_page, when pulling and when reconciling', async () => {
     const fixture = await serve({ maxPerPage: 2, faults: { dropAfterCommitRate: 1 } })
     await load(3)

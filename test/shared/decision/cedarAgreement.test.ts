@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileSite, decide, type DecisionRequest } from '../../../src/shared/decision'
+import { compileSite, decide, decisionValueOf, type DecisionRequest } from '../../../src/shared/decision'
 import type { Site } from '../../../src/shared/domain/site'
 import { zoneChanges, zoneTable } from '../../../src/shared/time'
 import { cedarCall, cedarGranted, encodeSiteForCedar, localContext } from './support/cedar'
@@ -45,7 +45,7 @@ describe('the engine agrees with Cedar', () => {
   it('on the hand-written edge cases of the table tests', async () => {
     const { fixtureSite } = await import('./support/fixtureSite')
     const site = fixtureSite()
-    const values = site.credentials.map((c) => [c.credential_type_id, c.value] as const)
+    const values = site.credentials.map((c) => [c.credential_type_id, decisionValueOf(c)] as const)
     const requests: DecisionRequest[] = []
     for (const door of [...site.doors.map((d) => d.id), 99]) {
       for (const [type, value] of values) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileSite, decide, DECISION_CODES, type DecisionRequest } from '../../../src/shared/decision'
+import { compileSite, decide, decisionValueOf, DECISION_CODES, type DecisionRequest } from '../../../src/shared/decision'
 import type { Id } from '../../../src/shared/domain/site'
 import { fixtureSite } from './support/fixtureSite'
 
@@ -99,3 +99,27 @@ describe('decide: edge cases of the snapshot', () => {
     expect(decide(compileSite(snapshot), request(1, 2, 'REISSUED')).code).toBe('granted')
   })
 })
+
+describe('a mobile credential with no value (an invitation)', () => {
+  const withInvitation = fixtureSite()
+  withInvitation.credentials.push({ id: 99, person_id: 2, credential_type_id: 8, enabled: true, status: 'invited' })
+  const compiled = compileSite(withInvitation)
+  const invitation = withInvitation.credentials.at(-1)!
+
+  it('decides as an invitation not yet accepted, not as an unknown credential', () => {
+    const decision = decide(compiled, request(1, 8, decisionValueOf(invitation)))
+    expect(decision.code).toBe('credential_not_active')
+    expect(decision.checks.find((c) => !c.passed)?.detail).toMatch(/invitation has not been accepted/)
+  })
+
+  it('opens once DoorFlow shows it active, still with no value', () => {
+    const active = fixtureSite()
+    active.credentials.push({ ...invitation, status: 'active' })
+    expect(decide(compileSite(active), request(1, 8, decisionValueOf(invitation))).code).toBe(decide(compiled, request(1, 8, 'HID-BOB')).code)
+  })
+
+  it('cannot be presented by a reader: no value matches it', () => {
+    expect(decide(compiled, request(1, 8, 'invitation:99')).code).toBe('credential_unknown')
+  })
+})
+

@@ -81,6 +81,15 @@ describe('diagnose: one seeded fault per case', () => {
     expect(d.findings[0]!.fix).toMatch(/accept/)
   })
 
+  it('3b. an invitation with no value (as DoorFlow gives it) → not accepted yet, never credential_unknown; resend offered', () => {
+    const d = run(siteWith((s) => { const c = credential(s, 1000); c.status = 'invited'; delete c.value }))
+    expect(d.findings[0]).toMatchObject({ code: 'credential_not_active', severity: 'error' })
+    expect(d.findings[0]!.fix).toMatch(/accept/)
+    expect(d.findings[0]!.fix).toMatch(/resend the invitation/)
+    expect(d.findings.map((f) => f.code)).not.toContain('credential_unknown')
+    expect(d.credentials.find((c) => c.credential_id === 1000)).toMatchObject({ shown_value: '— (invitation)', decision: { code: 'credential_not_active' } })
+  })
+
   it('4. a disabled person → person_disabled, fixed by enabling them', () => {
     const d = run(siteWith((s) => (person(s, 100).enabled = false)))
     expect(d.findings[0]).toMatchObject({ code: 'person_disabled', action: { kind: 'enable_person', person_id: 100 } })

@@ -86,4 +86,11 @@ describe('parseSite', () => {
     const site: Site | undefined = result.ok ? result.site : undefined
     expect(site?.site.timezone).toBe('Europe/London')
   })
+
+  it('lets only a mobile credential have no value, naming the credential that lacks one', () => {
+    expect(parseSite(changed((s) => { delete s.credentials[0]!.value })).ok).toBe(true)
+    const card = parseSite(changed((s) => { delete s.credentials[2]!.value }))
+    expect(card).toEqual({ ok: false, path: '$.credentials[2].value', message: expect.stringContaining('credential 3 has no value') as unknown })
+    expect(parseSite(changed((s) => { s.credentials[0]!.value = '' })).ok).toBe(false)
+  })
 })

@@ -58,6 +58,15 @@ describe('RowReader', () => {
     })
   })
 
+  it('reads a mobile row with no value as an invitation; a card row with none is refused', () => {
+    expect(reader.read(2, row({ credential_value: '', PIN: '' }))).toMatchObject({
+      ok: true, row: { credentials: [{ credential_type_id: 9, value: null, label: 'Pixel 9', pin: false, status: 'invited' }] }
+    })
+    expect(reader.read(3, row({ credential_type: 'hid-prox-26', credential_value: '', PIN: '' }))).toEqual({
+      ok: false, errors: [{ row: 3, column: 'credential_value', message: expect.stringMatching(/^A HID Prox 26-bit \(H10301\) credential needs a value \(only a mobile/) as unknown }]
+    })
+  })
+
   it('accepts a type by id or label, and a weak PIN when allowed', () => {
     const lenient = new RowReader(columnIndex(headers, suggestMapping(headers)), { ...context, allowWeakPins: true })
     expect(lenient.read(2, row({ credential_type: 'HID Prox 26-bit (H10301)', credential_value: '12:345', PIN: '1111' })).ok).toBe(true)

@@ -30,6 +30,12 @@ describe('credentialRules', () => {
     expect(credentialRules(draft({ credential_type_id: 2, value: '04 aa bb cc dd ee ff' }), context)).toEqual({ ok: true, value: '04AABBCCDDEEFF' })
   })
 
+  it('lets only a mobile credential have no value (it becomes an invitation)', () => {
+    expect(credentialRules(draft({ credential_type_id: 9, value: '' }), context)).toEqual({ ok: true, value: null })
+    expect(credentialRules(draft({ credential_type_id: 9, value: undefined }), context)).toEqual({ ok: true, value: null })
+    expect(credentialRules(draft({ credential_type_id: 2, value: '  ' }), context)).toEqual({ ok: false, fields: { value: 'A value is required.' } })
+  })
+
   it('refuses a value already in use for the same type', () => {
     expect(credentialRules(draft({ credential_type_id: 8, value: 'HID-0002-ED2766' }), context)).toEqual({
       ok: false,

@@ -1,4 +1,5 @@
 import { LintelError } from '../../../shared/contract'
+import { NO_VALUE_LABEL } from '../../../shared/domain/site'
 import { tapStatistics, type TapEvent, type TapStatistics } from '../../../shared/nfc'
 import { NfcErrorCode } from '../../services/nfcService'
 import type { CliCommand } from '../command'
@@ -85,7 +86,7 @@ export function verifySummary(events: readonly TapEvent[], requested: number): V
 
 function describeVerified(event: TapEvent, n: number): string {
   const { tap, decision, presented } = event
-  const what = tap.error ? `FAILED ${tap.error.code}` : presented ? `type ${String(presented.credential_type_id)} ${presented.value}` : event.unmatched ?? 'no credential'
+  const what = tap.error ? `FAILED ${tap.error.code}` : presented ? `type ${String(presented.credential_type_id)} ${presented.value ?? NO_VALUE_LABEL}` : event.unmatched ?? 'no credential'
   const verdict = decision ? `${decision.granted ? 'GRANTED' : 'DENIED'} (${decision.code})` : '—'
   return `${n}\t${verdict}\t${what}\t${tap.latency_ms.toFixed(1)} ms`
 }

@@ -62,7 +62,7 @@ function siteChoices(index: SiteIndex, aids: readonly AidEntry[]): Choice[] {
   for (const credential of index.site.credentials) {
     const type = index.types.get(credential.credential_type_id)
     const person = index.people.get(credential.person_id)
-    if (!type || !person) continue
+    if (!type || !person || credential.value === undefined) continue
     const label = `${personName(person)} · ${type.label} · ${credential.label ?? credential.value}`
     if (type.format === 'card' && type.technology.includes('nfc')) choices.push({ label, card: { kind: 'card', uid: credential.value } })
     const aid = type.format === 'mobile' ? aids.find((entry) => typeForAid(entry, [type])) : undefined

@@ -76,7 +76,7 @@ function personEntities(site: Site): Map<string, EntityJson> {
   const pins = new Map<string, string[]>()
   for (const c of site.credentials) {
     if (!pinTypes.has(key(c.credential_type_id)) || !c.enabled || c.status !== 'active') continue
-    pins.set(key(c.person_id), [...(pins.get(key(c.person_id)) ?? []), c.value])
+    pins.set(key(c.person_id), [...(pins.get(key(c.person_id)) ?? []), ...(c.value === undefined ? [] : [c.value])])
   }
   const entities = new Map<string, EntityJson>()
   for (const p of site.people) {

@@ -1,5 +1,5 @@
 import type { Id, Site } from '../../../../src/shared/domain/site'
-import type { DecisionRequest } from '../../../../src/shared/decision'
+import { decisionValueOf, type DecisionRequest } from '../../../../src/shared/decision'
 import { DAY_NAMES } from '../../../../src/shared/domain/site'
 import { instantsAtLocal, parseLocalDate, zoneTable, type ZoneTable } from '../../../../src/shared/time'
 import { Prng } from './prng'
@@ -33,7 +33,7 @@ function buildIndex(site: Site): Index {
   const pinTypes = new Set(site.credential_types.filter((t) => t.format === 'pin').map((t) => t.id))
   for (const c of site.credentials) {
     if (!pinTypes.has(c.credential_type_id)) continue
-    pinsByPerson.set(c.person_id, [...(pinsByPerson.get(c.person_id) ?? []), c.value])
+    pinsByPerson.set(c.person_id, [...(pinsByPerson.get(c.person_id) ?? []), ...(c.value === undefined ? [] : [c.value])])
   }
   const groups = new Map(site.groups.map((g) => [g.id, g]))
   const grantsByPerson = new Map<Id, [Id, Id | null][]>()
@@ -55,7 +55,7 @@ function randomRequest(rng: Prng, index: Index): DecisionRequest {
   const request: DecisionRequest = {
     door_id: r < 0.03 ? rng.pick<Id>([999_999, 'no-such-door', String(doorId)]) : doorId,
     credential_type_id: credential.credential_type_id,
-    value: r > 0.95 ? credentialValue(rng, credential.credential_type_id) : credential.value,
+    value: r > 0.95 ? credentialValue(rng, credential.credential_type_id) : decisionValueOf(credential),
     at: formatAt(rng, at)
   }
   const pin = randomPin(rng, index, credential.person_id)

@@ -17,7 +17,7 @@ const randomDigit = (): number => crypto.getRandomValues(new Uint32Array(1))[0]!
 /** DoorFlow's best practices for this person, each warning with its one-click action. */
 export function AdvicePanel({ site, personId, onIssue, onDeviceChange }: AdvicePanelProps) {
   const api = useApi()
-  const disable = useAction((credential: Credential) => api.provisioning.saveCredential({ ...credential, enabled: false }))
+  const disable = useAction((credential: Credential) => api.provisioning.saveCredential({ ...credential, value: credential.value ?? '', enabled: false }))
   const advice = adviseOn(site, personId)
   if (advice.length === 0) return null
   const byId = (id: Id | undefined) => site.credentials.find((c) => c.id === id)

@@ -75,9 +75,11 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
   const isPin = type?.format === 'pin'
   const shown = { ...save.fields, ...errors }
 
+  const mobile = type?.format === 'mobile'
+
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const typed = editingPin && value === '' && credential ? credential.value : value
+    const typed = editingPin && value === '' && credential ? (credential.value ?? '') : value
     const unchanged = credential !== undefined && typed.trim() === credential.value
     const input: CredentialInput = {
       ...(credential ? { id: credential.id } : {}),
@@ -107,7 +109,7 @@ export function CredentialForm({ personId, site, credential, preset, onSaved, on
             </select>
           )}
         </Field>
-        <Field id={`${id}-value`} label={isPin ? 'PIN' : 'Value'} hint={editingPin ? 'Leave empty to keep the current PIN' : type ? HINTS[valueFormatOf(type)] : undefined} error={shown.value}>
+        <Field id={`${id}-value`} label={isPin ? 'PIN' : mobile ? 'Value (optional)' : 'Value'} hint={editingPin ? 'Leave empty to keep the current PIN' : mobile ? 'Leave empty to send an invitation: DoorFlow gives a mobile credential no value' : type ? HINTS[valueFormatOf(type)] : undefined} error={shown.value}>
           {(control) => (
             <input {...control} type={isPin ? 'password' : 'text'} inputMode={isPin ? 'numeric' : undefined} autoComplete="off" spellCheck={false} value={value} onChange={(e) => setValue(e.target.value)} />
           )}

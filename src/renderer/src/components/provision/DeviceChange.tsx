@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { decide, type Decision } from '../../../../shared/decision'
-import type { Credential, Site } from '../../../../shared/domain/site'
+import { decide, decisionValueOf, type Decision } from '../../../../shared/decision'
+import { NO_VALUE_LABEL, type Credential, type Site } from '../../../../shared/domain/site'
 import { compiledFor } from '../../compiledSite'
 import { useAction } from '../../hooks/useAction'
 import { useApi } from '../../hooks/useApi'
@@ -29,12 +29,12 @@ export function DeviceChange({ site, old, fresh: issued, onDone }: DeviceChangeP
   const [doorKey, setDoorKey] = useState(doors[0] ? idKey(doors[0].id) : '')
   const [decision, setDecision] = useState<Decision | null>(null)
   const finish = useAction(async (pair: { old: Credential; fresh: Credential }) => {
-    const disabled = await api.provisioning.saveCredential({ ...pair.old, enabled: false, status: 'disabled' })
+    const disabled = await api.provisioning.saveCredential({ ...pair.old, value: pair.old.value ?? '', enabled: false, status: 'disabled' })
     if (!disabled.ok) return disabled
-    return api.provisioning.saveCredential({ ...pair.fresh, status: 'active' })
+    return api.provisioning.saveCredential({ ...pair.fresh, value: pair.fresh.value ?? '', status: 'active' })
   })
 
-  const accept = useAction((credential: Credential) => api.provisioning.saveCredential({ ...credential, status: 'active' }))
+  const accept = useAction((credential: Credential) => api.provisioning.saveCredential({ ...credential, value: credential.value ?? '', status: 'active' }))
   async function accepted(credential: Credential) {
     const result = await accept.run(credential)
     if (result.ok) {
@@ -46,7 +46,7 @@ export function DeviceChange({ site, old, fresh: issued, onDone }: DeviceChangeP
   function test(credential: Credential) {
     const door = doors.find((d) => idKey(d.id) === doorKey)
     if (!door) return
-    setDecision(decide(compiledFor(site), { door_id: door.id, credential_type_id: credential.credential_type_id, value: credential.value, at: new Date().toISOString() }))
+    setDecision(decide(compiledFor(site), { door_id: door.id, credential_type_id: credential.credential_type_id, value: decisionValueOf(credential), at: new Date().toISOString() }))
   }
 
   return (
@@ -56,7 +56,7 @@ export function DeviceChange({ site, old, fresh: issued, onDone }: DeviceChangeP
         <li aria-current={fresh ? undefined : 'step'}>
           <strong>Issue the new phone&apos;s credential.</strong>
           {fresh ? (
-            <p>Issued: {fresh.value}{fresh.device ? ` on ${fresh.device}` : ''}.</p>
+            <p>Issued: {fresh.value ?? NO_VALUE_LABEL}{fresh.device ? ` on ${fresh.device}` : ''}.</p>
           ) : (
             <CredentialForm personId={old.person_id} site={site} preset={{ credential_type_id: old.credential_type_id, label: 'New phone', status: 'invited' }} onSaved={setFresh} onCancel={onDone} />
           )}

@@ -63,7 +63,7 @@ interface PersonCredentialsProps {
 
 function PersonCredentials({ site, person, stateOf, onEdit, onChange }: PersonCredentialsProps) {
   const api = useApi()
-  const toggle = useAction((c: Credential) => api.provisioning.saveCredential({ ...c, enabled: !c.enabled }))
+  const toggle = useAction((c: Credential) => api.provisioning.saveCredential({ ...c, value: c.value ?? '', enabled: !c.enabled }))
   const remove = useAction((c: Credential) => api.provisioning.deleteCredential({ id: c.id }))
   const credentials = site.credentials.filter((c) => c.person_id === person.id)
   const failed = toggle.state.kind === 'failed' ? toggle.state.error : remove.state.kind === 'failed' ? remove.state.error : null
