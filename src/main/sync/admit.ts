@@ -4,6 +4,7 @@ import { idKey } from '../store/database'
 import type { Store } from '../store/store'
 import { DoorFlowApi, sleep, type Answer } from './doorflowApi'
 import type { TokenStore, Tokens } from './tokens'
+import type { AdmitPersonBody } from './shapes'
 
 /** The saved DoorFlow connection and how long to wait for the controller. */
 export interface AdmitOptions {
@@ -62,7 +63,7 @@ function logged(store: Store, personId: Id, subject: string, result: RemoteAdmit
 
 /** The admit_person request (never repeated: it opens the door), then the polls. */
 async function requestAndPoll(api: DoorFlowApi, ids: { person: number; channel: number }, options: AdmitOptions): Promise<Omit<RemoteAdmit, 'seconds'>> {
-  const answer = await api.request('POST', `/channels/${ids.channel}/admit_person`, { person_id: ids.person })
+  const answer = await api.request('POST', `/channels/${ids.channel}/admit_person`, { person_id: ids.person } satisfies AdmitPersonBody)
   if (answer.kind !== 'ok') return refused(answer)
   const body = answer.body as { admission_request_id?: unknown; status?: unknown } | undefined
   if (typeof body?.status === 'string' && FINAL.has(body.status)) return { outcome: body.status as Outcome, message: null }

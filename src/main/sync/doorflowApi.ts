@@ -2,6 +2,7 @@ import { LintelError } from '../../shared/contract/result'
 import type { IncomingHttpHeaders } from 'node:http'
 import { HttpClient, type HttpAnswer } from './http'
 import type { TokenStore, Tokens } from './tokens'
+import type { TokenForm } from './shapes'
 
 /** Sync error codes that stop a whole run. */
 export const SyncErrorCode = {
@@ -165,7 +166,7 @@ export class DoorFlowApi {
 
   private async rotate(): Promise<void> {
     const url = this.tokens.token_url ?? `${this.base.replace(/\/api\/3$/, '')}/oauth/token`
-    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.tokens.refresh_token ?? '' })
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.tokens.refresh_token ?? '' } satisfies TokenForm)
     if (this.tokens.client_id) form.set('client_id', this.tokens.client_id)
     if (this.tokens.client_secret) form.set('client_secret', this.tokens.client_secret)
     const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }

@@ -3,7 +3,7 @@ import type { DeletePayload, OutboxRow } from '../store/outbox'
 import type { Answer } from './doorflowApi'
 import { findInList, read, readAll } from './lists'
 import { block, pushCreate, pushIdempotent, sendSafely, waiting, type PushContext } from './pushOps'
-import { credentialFromRemote } from './shapes'
+import { credentialFromRemote, type CredentialBody, type CredentialUpdateBody, type PersonBody } from './shapes'
 
 export type { PushContext, SyncFailure } from './pushOps'
 
@@ -20,7 +20,7 @@ const warnedGroups = new WeakMap<PushContext, Set<string>>()
  * A person as DoorFlow's published `PersonInput` takes it (the guide's fields are a subset).
  * `group_ids` are DoorFlow's ids through the remote-id map; a local group DoorFlow lacks is left out, with a warning.
  */
-function personBody(ctx: PushContext, op: OutboxRow, row: Row): Row {
+function personBody(ctx: PushContext, op: OutboxRow, row: Row): PersonBody {
   const groupIds: (number | string)[] = []
   for (const id of JSON.parse(row.group_ids as string) as unknown[]) {
     const remote = ctx.store.replica.remoteIdOf('group', idKey(id as number | string))
@@ -114,7 +114,7 @@ export async function pushCredential(ctx: PushContext, op: OutboxRow): Promise<v
   const value = hidden(row.value) ? null : (row.value as string)
   if (op.op === 'create' && row.remote_id === null) {
     // DoorFlow's CredentialInput: a mobile credential without a value starts an invitation; a value given is sent as the guide shows.
-    const body = { person_credential: { credential_type_id: asNumber(typeRemoteId), ...(value === null ? {} : { value }) } }
+    const body: CredentialBody = { person_credential: { credential_type_id: asNumber(typeRemoteId), ...(value === null ? {} : { value }) } }
     await pushCreate(ctx, op, {
       path, body,
       findExisting: () => findCredential(ctx, personRemoteId, typeRemoteId, value),
@@ -134,7 +134,7 @@ export async function pushCredential(ctx: PushContext, op: OutboxRow): Promise<v
  */
 async function updateCredential(ctx: PushContext, op: OutboxRow, row: Row, path: string, value: string | null, typeRemoteId: string): Promise<void> {
   const mobile = ctx.store.replica.isMobileType(row.credential_type_id as string)
-  if (!mobile && value !== null && (await sendSafely(ctx, op, 'PUT', path, { person_credential: { value } })) === null) return
+  if (!mobile && value !== null && (await sendSafely(ctx, op, 'PUT', path, { person_credential: { value } } satisfies CredentialUpdateBody)) === null) return
   const remoteId = String(row.remote_id)
   const wanted = row.enabled === 1
   if (!wanted || ctx.store.replicaSite.remoteCredential(remoteId)?.enabled === 0) {

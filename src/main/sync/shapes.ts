@@ -1,5 +1,19 @@
 import type { AccountCredentialType, PulledPerson } from '../store/replica'
 import type { PulledChannel, PulledCredential, PulledEvent } from '../store/replicaSite'
+import type { components, operations } from './doorflow/openapi'
+
+/**
+ * DoorFlow's request bodies, generated from its published openapi.yaml (`npm run gen:doorflow-types`
+ * writes ./doorflow/openapi.d.ts). Ids Lintel holds are sent as numbers when they are numeric and
+ * as given otherwise (a guide-shaped server's ids), the one widening of the spec's types here.
+ */
+type Schemas = components['schemas']
+type AnyId = number | string
+export type PersonBody = Omit<Schemas['PersonInput'], 'group_ids'> & { group_ids: AnyId[] }
+export type CredentialBody = { person_credential: Omit<Schemas['CredentialInput']['person_credential'], 'credential_type_id'> & { credential_type_id: AnyId } }
+export type CredentialUpdateBody = Schemas['CredentialUpdateInput']
+export type AdmitPersonBody = NonNullable<operations['admitPerson']['requestBody']>['content']['application/json']
+export type TokenForm = operations['getAccessToken']['requestBody']['content']['application/x-www-form-urlencoded']
 
 /**
  * DoorFlow records as Lintel reads them, accepting both sources' shapes: the guide's (`group_ids`,
@@ -34,7 +48,7 @@ export function personFromRemote(item: Item): PulledPerson {
   }
 }
 
-const STATUSES = ['invited', 'active', 'revoking', 'revoked'] as const
+const STATUSES: readonly NonNullable<Schemas['Credential']['status']>[] = ['invited', 'active', 'revoking', 'revoked']
 
 /** A credential: `credential_type_id` or a nested `credential_type`; `status`, `url`, `wallet_type`; the guide's `enabled` when shown. */
 export function credentialFromRemote(item: Item, personRemoteId?: string): PulledCredential {
