@@ -15,6 +15,8 @@ export const MAX_INFLATED_BYTES = 1 << 30
 /** The rows of one sheet as they stream in, the sheet's name, and what the reader noticed (hidden sheets, merged headers). */
 export interface SheetRows {
   sheet: string
+  /** Every sheet's name in the workbook's order (known once the first batch is read). */
+  sheets: string[]
   notes: string[]
   batches: AsyncIterable<RecordBatch>
 }
@@ -122,13 +124,14 @@ export async function readWorkbook(file: string, sheet?: string): Promise<SheetR
   const { default: excel } = await import('exceljs')
   const reader = new excel.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' })
   const notes: string[] = []
-  const state: { sheet: string } = { sheet: '' }
+  const state: { sheet: string; sheets: string[] } = { sheet: '', sheets: [] }
   async function* batches(): AsyncGenerator<RecordBatch> {
     let found = false
     try {
       for await (const worksheet of reader) {
         const chosen = chooseSheet(reader as unknown as WorkbookModel, sheet, file)
         if (!state.sheet) notes.push(...hiddenSheets(reader as unknown as WorkbookModel, chosen))
+        if (!state.sheet) state.sheets = ((reader as unknown as WorkbookModel).model.sheets ?? []).map((s) => s.name)
         const ws = worksheet as unknown as { name: string } & AsyncIterable<ExcelJS.Row>
         state.sheet ||= chosen
         if (found || ws.name !== chosen) continue
@@ -144,6 +147,9 @@ export async function readWorkbook(file: string, sheet?: string): Promise<SheetR
   return {
     get sheet() {
       return state.sheet
+    },
+    get sheets() {
+      return state.sheets
     },
     notes,
     batches: batches()
