@@ -166,10 +166,14 @@ export class ProvisioningService {
   /** A workbook's sheet and its header row, read as the import reads it, for the wizard to map before a preview. */
   workbookHeaders(upload: WorkbookUpload): Promise<{ name: string; sheets: string[]; notes: string[]; headers: string[] }> {
     return withWorkbook(upload, async (rows) => {
-      // The whole sheet is read (rows after the header are dropped): the notes cover it all, and the reader ends cleanly.
-      let headers: string[] | null = null
-      for await (const batch of rows.batches) headers ??= batch.records[0]?.fields.map((h) => h.trim()) ?? null
-      headers ??= []
+      // Only the first batch is read: the header row and what the reader noticed by then.
+      let headers: string[] = []
+      for await (const batch of rows.batches) {
+        const first = batch.records[0]
+        if (!first) continue
+        headers = first.fields.map((h) => h.trim())
+        break
+      }
       return { name: rows.sheet, sheets: rows.sheets, notes: rows.notes, headers }
     })
   }
