@@ -66,6 +66,8 @@ export function ImportWizard() {
   const id = useId()
   const [file, setFile] = useState<Loaded | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
+  /** True while main reads another sheet's header row: the preview waits for it. */
+  const [reading, setReading] = useState(false)
   const [mapping, setMapping] = useState<ImportMapping>({})
   const [allowWeakPins, setAllowWeakPins] = useState(false)
   const [createGroups, setCreateGroups] = useState(false)
@@ -98,10 +100,13 @@ export function ImportWizard() {
 
   async function chooseSheet(loaded: Loaded, base64: string, sheet: string) {
     setFileError(null)
+    setReading(true)
     try {
       reload(await loadWorkbook(loaded.name, loaded.bytes, base64, sheet))
     } catch (error) {
       setFileError((error as Error).message)
+    } finally {
+      setReading(false)
     }
   }
 
@@ -146,7 +151,7 @@ export function ImportWizard() {
             <input type="checkbox" checked={createGroups} onChange={(e) => setCreateGroups(e.target.checked)} /> Create the groups the file names that this site lacks
           </label>
           <div className="actions">
-            <button type="button" disabled={problems.length > 0 || preview.state.kind === 'busy'} onClick={() => void preview.run(request())}>
+            <button type="button" disabled={problems.length > 0 || reading || preview.state.kind === 'busy'} onClick={() => void preview.run(request())}>
               3. Preview
             </button>
             <button type="button" className="primary" disabled={preview.state.kind !== 'done' || commit.state.kind === 'busy' || commit.state.kind === 'done'} onClick={() => void commit.run(request())}>
