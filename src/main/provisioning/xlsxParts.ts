@@ -70,16 +70,26 @@ export async function* rowTexts(chunks: AsyncIterable<Buffer>): AsyncGenerator<s
   let rest = ''
   for await (const chunk of chunks) {
     const text = rest + decoder.write(chunk)
-    const end = text.lastIndexOf('</row>')
+    const end = lastRowEnd(text)
     if (end < 0) {
       rest = text
       continue
     }
-    rest = text.slice(end + 6)
-    yield text.slice(0, end + 6)
+    rest = text.slice(end)
+    yield text.slice(0, end)
   }
   rest += decoder.end()
   if (rest) yield rest
+}
+
+/** Where the last complete `</row>` (or `</x:row>`: some writers prefix the namespace) ends, or -1. */
+function lastRowEnd(text: string): number {
+  for (let at = text.lastIndexOf('row>'); at > 0; at = text.lastIndexOf('row>', at - 1)) {
+    let k = at - 1
+    if (text[k] === ':') for (k--; k >= 0 && /\w/.test(text[k]!); k--);
+    if (text[k] === '/' && text[k - 1] === '<') return at + 4
+  }
+  return -1
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -108,16 +118,16 @@ export function attribute(attrs: string, name: string): string | undefined {
 
 /** The text of a string item (<si> or <is>): its <t> runs joined; phonetic runs (<rPh>) left out. */
 export function itemText(xml: string): string {
-  const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml
+  const body = xml.includes('rPh') ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml
   let text = ''
-  for (const match of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += match[1]
+  for (const match of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += match[1]
   return unescapeXml(text)
 }
 
 /** The shared strings table, in order. */
 export function sharedStrings(xml: string): string[] {
   const strings: string[] = []
-  for (const match of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) strings.push(match[1] === undefined ? '' : itemText(match[1]))
+  for (const match of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)) strings.push(match[1] === undefined ? '' : itemText(match[1]))
   return strings
 }
 
@@ -133,14 +143,14 @@ export function isDateFormat(code: string): boolean {
 /** For each cell style (the `s` attribute), whether it shows a date. */
 export function dateStyles(xml: string): boolean[] {
   const custom = new Map<number, string>()
-  for (const match of xml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+  for (const match of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {
     const id = attribute(match[1]!, 'numFmtId')
     const code = attribute(match[1]!, 'formatCode')
     if (id !== undefined && code !== undefined) custom.set(Number(id), code)
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? ''
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? ''
   const styles: boolean[] = []
-  for (const match of xfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
+  for (const match of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
     const id = Number(attribute(match[1]!, 'numFmtId') ?? 0)
     const code = custom.get(id)
     styles.push(code === undefined ? BUILT_IN_DATES.has(id) : isDateFormat(code))
@@ -164,12 +174,12 @@ export function workbookSheets(workbookXml: string, relsXml: string): { sheets: 
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`)
   }
   const sheets: SheetPart[] = []
-  for (const match of workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+  for (const match of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const attrs = match[1]!
     const id = /\br:id="([^"]*)"/.exec(attrs)?.[1] ?? /\b\w+:id="([^"]*)"/.exec(attrs)?.[1] ?? ''
     sheets.push({ name: attribute(attrs, 'name') ?? '', state: attribute(attrs, 'state') ?? 'visible', path: targets.get(id) ?? '' })
   }
-  const pr = /<workbookPr\b([^>]*?)\/?>/.exec(workbookXml)?.[1] ?? ''
+  const pr = /<(?:\w+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml)?.[1] ?? ''
   const date1904 = /^(1|true)$/.test(attribute(pr, 'date1904') ?? '')
   return { sheets, date1904 }
 }
@@ -187,8 +197,13 @@ export interface SheetRow {
   fields: string[]
 }
 
-const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g
+// Element names may carry a namespace prefix (`<x:row>`), as some writers (the OpenXML SDK) emit.
+const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g
+const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g
+const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/
+const VALUE = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/
+const FORMULA = /<(?:\w+:)?f(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?f>/
+const EMPTY_FORMULA = /<(?:\w+:)?f\b/
 
 /** The rows in a piece of sheet XML (each piece ends at a complete row); `last` is the number of the row before. */
 export function scanRows(xml: string, context: CellContext, last: number): SheetRow[] {
@@ -234,13 +249,13 @@ function cellValue(attrs: string, body: string | undefined, context: CellContext
   if (!body) return ''
   const type = attribute(attrs, 't') ?? 'n'
   if (type === 'inlineStr') {
-    const item = /<is>([\s\S]*?)<\/is>/.exec(body)
+    const item = INLINE.exec(body)
     return item ? itemText(item[1]!) : ''
   }
-  const v = /<v>([\s\S]*?)<\/v>/.exec(body)
+  const v = VALUE.exec(body)
   if (!v) {
-    const formula = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(body)
-    return formula ? `=${unescapeXml(formula[1]!)}` : /<f\b/.test(body) ? '=' : ''
+    const formula = FORMULA.exec(body)
+    return formula ? `=${unescapeXml(formula[1]!)}` : EMPTY_FORMULA.test(body) ? '=' : ''
   }
   const value = v[1]!
   switch (type) {

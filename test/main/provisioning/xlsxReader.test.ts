@@ -102,6 +102,23 @@ describe('the XLSX reader (the sheet\'s XML scanned as it inflates)', () => {
     expect(records).toEqual([{ line: 1, fields: ['hidden'] }])
   })
 
+  it('reads parts whose elements carry a namespace prefix (<x:row>, as the OpenXML SDK writes them)', async () => {
+    const x = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    const file = zipFile('sdk.xlsx', {
+      'xl/workbook.xml': `<x:workbook ${x}><x:sheets><x:sheet name="Export" sheetId="1" r:id="R1"/></x:sheets></x:workbook>`,
+      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="R1" Type="ws" Target="/xl/worksheets/export.xml"/></Relationships>',
+      'xl/sharedStrings.xml': `<x:sst ${x}><x:si><x:t>email</x:t></x:si><x:si><x:r><x:t>Zo</x:t></x:r><x:r><x:t>ë</x:t></x:r></x:si></x:sst>`,
+      'xl/styles.xml': `<x:styleSheet ${x}><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`,
+      'xl/worksheets/export.xml': `<x:worksheet ${x}><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>first_name</x:t></x:is></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>valid_from</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2" t="str"><x:f>A2&amp;"@example.com"</x:f><x:v>zoe@example.com</x:v></x:c><x:c r="C2" s="1"><x:v>46204</x:v></x:c></x:row></x:sheetData></x:worksheet>`
+    })
+    const { read, records } = await rowsOf(file)
+    expect(read.sheet).toBe('Export')
+    expect(records).toEqual([
+      { line: 1, fields: ['first_name', 'email', 'valid_from'] },
+      { line: 2, fields: ['Zoë', 'zoe@example.com', '2026-07-01'] }
+    ])
+  })
+
   it('refuses a zip that is not a workbook, naming the file', async () => {
     const file = zipFile('notes.xlsx', { 'notes.txt': 'hello' })
     await expect(readWorkbook(file)).rejects.toMatchObject({ code: 'import_xlsx_unreadable', message: expect.stringMatching(/notes\.xlsx: this is not an XLSX workbook/) })
@@ -118,17 +135,19 @@ describe('the XLSX reader (the sheet\'s XML scanned as it inflates)', () => {
 
 describe('the reader\'s parts', () => {
   it('splits the inflated text at whole rows, even when a chunk ends inside a character or a tag', async () => {
-    const xml = Buffer.from('<row r="1"><c><v>é</v></c></row><row r="2"><c><v>2</v></c></row>')
+    const xml = Buffer.from('<row r="1"><c><v>é</v></c></row><row r="2"><c><v>2</v></c></row><x:row r="3"><x:c><x:v>3</x:v></x:c></x:row>')
     const cut = xml.indexOf(0xa9) // the second byte of é
     async function* chunks() {
       yield xml.subarray(0, cut)
       yield xml.subarray(cut, cut + 30)
-      yield xml.subarray(cut + 30)
+      yield xml.subarray(cut + 30, xml.length - 5)
+      yield xml.subarray(xml.length - 5)
     }
     const pieces: string[] = []
     for await (const piece of rowTexts(chunks())) pieces.push(piece)
     expect(pieces.join('')).toBe(xml.toString())
-    expect(pieces.every((p) => p.endsWith('</row>'))).toBe(true)
+    expect(pieces.every((p) => /<\/(x:)?row>$/.test(p))).toBe(true)
+    expect(pieces.at(-1)).toMatch(/<\/x:row>$/)
   })
 
   it('tells date formats from number formats', () => {
