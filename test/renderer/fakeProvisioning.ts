@@ -3,7 +3,8 @@ import { sniffDelimiter, type Delimiter } from '../../src/shared/csv/dialect'
 import { CsvParser } from '../../src/shared/csv/parse'
 import { csvLine } from '../../src/shared/csv/write'
 import type { Credential, Id, Person, Site } from '../../src/shared/domain/site'
-import type { ImportSummary, RecordState, SyncFlagView, SyncLogEntry, SyncStatus } from '../../src/shared/provisioning/contract'
+import type { ImportSummary, RecordState, SyncFlagView, SyncLogEntry, SyncStatus, WorkbookUpload } from '../../src/shared/provisioning/contract'
+import type { CsvRecord } from '../../src/shared/csv/parse'
 import { mappingProblems, suggestMapping, type ImportMapping } from '../../src/shared/provisioning/importColumns'
 import { columnIndex, RowReader, type RowError } from '../../src/shared/provisioning/importRows'
 import { credentialRules, CredentialInputSchema, fieldErrorsOf, PersonInputSchema, type FieldErrors } from '../../src/shared/provisioning/schemas'
@@ -79,10 +80,29 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On, i
     return ok(credential)
   }
 
-  function runImport(request: { csv: string; mapping?: ImportMapping | undefined; allowWeakPins?: boolean | undefined; delimiter?: Delimiter | undefined; createGroups?: boolean | undefined; encoding?: ImportSummary['dialect'] extends infer D ? Omit<D & object, 'delimiter'> | undefined : never }, commit: boolean): Result<ImportSummary> {
+  /**
+   * A workbook the wizard sent. The fake stands for main's reader (tested in test/main/provisioning,
+   * and end to end in test/e2e/importXlsx): its test workbooks are JSON, `{ sheets: [{ name, csv, hidden? }] }`,
+   * sent as base64 bytes like a real one. The first visible sheet, or the chosen one, as main reads it.
+   */
+  function workbookRecords(upload: WorkbookUpload): { records: CsvRecord[]; sheet: NonNullable<ImportSummary['sheet']> } {
+    const book = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(upload.base64), (c) => c.charCodeAt(0)))) as { sheets: { name: string; csv: string; hidden?: boolean }[] }
+    const chosen = upload.sheet === undefined ? book.sheets.find((s) => !s.hidden) : book.sheets.find((s) => s.name === upload.sheet)
+    if (!chosen) throw new Error(`${upload.name}: there is no sheet ${JSON.stringify(upload.sheet ?? '')}`)
+    const notes = book.sheets.filter((s) => s.hidden).map((s) => (s.name === chosen.name ? `Sheet "${s.name}" is hidden in Excel; it was read because you chose it.` : `Hidden sheet "${s.name}" was skipped.`))
+    const parser = new CsvParser({ delimiter: ',' })
+    return { records: [...parser.push(chosen.csv), ...parser.end()], sheet: { name: chosen.name, sheets: book.sheets.map((s) => s.name), notes } }
+  }
+
+  async function runImport(request: { csv?: string | undefined; workbook?: WorkbookUpload | undefined; mapping?: ImportMapping | undefined; allowWeakPins?: boolean | undefined; delimiter?: Delimiter | undefined; createGroups?: boolean | undefined; encoding?: ImportSummary['dialect'] extends infer D ? Omit<D & object, 'delimiter'> | undefined : never }, commit: boolean): Promise<Result<ImportSummary>> {
+    const book = request.workbook ? workbookRecords(request.workbook) : null
+    return runRecords({ ...request, csv: request.csv ?? '' }, commit, book)
+  }
+
+  function runRecords(request: { csv: string; mapping?: ImportMapping | undefined; allowWeakPins?: boolean | undefined; delimiter?: Delimiter | undefined; createGroups?: boolean | undefined; encoding?: ImportSummary['dialect'] extends infer D ? Omit<D & object, 'delimiter'> | undefined : never }, commit: boolean, book: { records: CsvRecord[]; sheet: NonNullable<ImportSummary['sheet']> } | null): Result<ImportSummary> {
     const delimiter = request.delimiter ?? sniffDelimiter(request.csv)
     const parser = new CsvParser({ delimiter })
-    const [header, ...records] = [...parser.push(request.csv), ...parser.end()]
+    const [header, ...records] = book ? book.records : [...parser.push(request.csv), ...parser.end()]
     const headers = (header?.fields ?? []).map((h) => h.trim())
     const mapping = request.mapping ?? suggestMapping(headers)
     const problems = mappingProblems(mapping, headers)
@@ -105,7 +125,7 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On, i
       update((s) => ({ ...s, people: [...s.people, ...rows] }))
       for (const p of rows) touch('person', p.id, 'create')
     }
-    return ok({ headers, mapping, rows: records.length, imported: rows.length, updated, rejectedCount: new Set(rejected.map((e) => e.row)).size, rejected: rejected.slice(0, 200), sample, committed: commit, dialect: { delimiter, encoding: request.encoding?.encoding ?? 'utf-8', bom: request.encoding?.bom ?? false }, newGroups: reader.newGroups })
+    return ok({ headers, mapping, rows: records.length, imported: rows.length, updated, rejectedCount: new Set(rejected.map((e) => e.row)).size, rejected: rejected.slice(0, 200), sample, committed: commit, dialect: { delimiter, encoding: request.encoding?.encoding ?? 'utf-8', bom: request.encoding?.bom ?? false }, newGroups: reader.newGroups, ...(book ? { sheet: book.sheet } : {}) })
   }
 
   function status(): SyncStatus {
@@ -134,6 +154,11 @@ export function createFakeProvisioning(holder: SiteHolder, emit: Emit, on: On, i
     importCommit: async (request) => runImport(request, true),
     rejectedRows: async () => ok({ filename: 'rejected-rows.csv', text: lastRejected }),
     exportCsv: async ({ kind }) => ok({ filename: `${kind}.csv`, text: csvLine(['id']) }),
+    exportXlsx: async ({ kind }) => ok({ filename: `${kind}.xlsx`, base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' }),
+    workbookHeaders: async ({ workbook }) => {
+      const { records, sheet } = workbookRecords(workbook)
+      return ok({ ...sheet, headers: (records[0]?.fields ?? []).map((h) => h.trim()) })
+    },
     recordStates: async () => ok({ counts: { pending: states.size, sending: 0, unknown: 0, failed: 0, local: 0, synced: 0 }, records: [...states.values()], truncated: false }),
     on: { importProgress: on('provisioning.importProgress') }
   }

@@ -72,11 +72,18 @@ describe('Provision: credentials and best practices', () => {
   })
 })
 
+const FILE_LABEL = '1. Choose a CSV file or an Excel workbook (.xlsx)'
+
+/** A test workbook for the fake's stand-in reader (main's real one is tested in test/main and test/e2e), as the bytes of a picked file. */
+function workbookFile(name: string, sheets: { name: string; csv: string; hidden?: boolean }[]): File {
+  return new File([JSON.stringify({ sheets })], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+}
+
 describe('Provision: bulk import', () => {
   it('maps headers, previews row errors, then imports with progress and offers the rejected rows', async () => {
     const { holder } = renderApp('provision')
     const csv = 'Given,Family,Mail,PIN\nZoë,Ødegaard,zoe@example.com,583920\nBad,Row,nope,1234\n'
-    const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
+    const input = (await screen.findByLabelText(FILE_LABEL)) as HTMLInputElement
     await act(async () => {
       fireEvent.change(input, { target: { files: [new File([csv], 'people.csv', { type: 'text/csv' })] } })
     })
@@ -98,7 +105,7 @@ describe('Provision: bulk import', () => {
     renderApp('provision')
     const ascii = (text: string): number[] => [...new TextEncoder().encode(text)]
     const bytes = Uint8Array.from([...ascii('first_name,last_name,email\nZoë,A,zoe@example.com\nRen'), 0xe9, ...ascii(',B,rene@example.com\n')])
-    const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
+    const input = (await screen.findByLabelText(FILE_LABEL)) as HTMLInputElement
     await act(async () => {
       fireEvent.change(input, { target: { files: [new File([bytes], 'mixed.csv', { type: 'text/csv' })] } })
     })
@@ -111,7 +118,7 @@ describe('Provision: bulk import', () => {
     // "Zoë;Ødegaard" in Windows-1252: ë is 0xEB and Ø is 0xD8, one byte each.
     const ascii = (text: string): number[] => [...new TextEncoder().encode(text)]
     const bytes = Uint8Array.from([...ascii('first_name;last_name;email\r\nZo'), 0xeb, 0x3b, 0xd8, ...ascii('degaard;zoe@example.com\r\n')])
-    const input = (await screen.findByLabelText('1. Choose a CSV file')) as HTMLInputElement
+    const input = (await screen.findByLabelText(FILE_LABEL)) as HTMLInputElement
     await act(async () => {
       fireEvent.change(input, { target: { files: [new File([bytes], 'excel.csv', { type: 'text/csv' })] } })
     })
@@ -126,6 +133,43 @@ describe('Provision: bulk import', () => {
     fireEvent.click(screen.getByRole('button', { name: '4. Import' }))
     expect(await screen.findByText(/Imported: 1 rows · 1 new people/)).toBeTruthy()
     expect(holder.site.people.at(-1)).toMatchObject({ first_name: 'Zoë', last_name: 'Ødegaard' })
+  })
+})
+
+describe('Provision: bulk import from a workbook', () => {
+  it('sends an .xlsx to main, shows the sheet read and the notes, lets the user choose another sheet, then imports it', async () => {
+    const { holder } = renderApp('provision')
+    const file = workbookFile('hr.xlsx', [
+      { name: 'Old', csv: 'Given,Family,Mail\nOld,Person,old@example.com\n', hidden: true },
+      { name: 'Staff', csv: 'first_name,last_name,email\nZoë,Ødegaard,zoe@example.com\n' },
+      { name: 'Visitors', csv: 'first_name,last_name,email\nVi,Sitor,vi@example.com\nBad,Row,nope\n' }
+    ])
+    const input = (await screen.findByLabelText(FILE_LABEL)) as HTMLInputElement
+    expect(input.accept).toContain('.xlsx')
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } })
+    })
+    const sheet = await screen.findByLabelText<HTMLSelectElement>('Sheet')
+    expect(sheet.value).toBe('Staff')
+    expect([...sheet.options].map((o) => o.value)).toEqual(['Old', 'Staff', 'Visitors'])
+    expect(screen.getByText('Hidden sheet "Old" was skipped.')).toBeTruthy()
+    expect(screen.queryByLabelText('Encoding')).toBeNull()
+    expect((screen.getByLabelText('email (required)') as HTMLSelectElement).value).toBe('email')
+    fireEvent.change(sheet, { target: { value: 'Visitors' } })
+    await waitFor(() => expect(screen.getByLabelText<HTMLSelectElement>('Sheet').value).toBe('Visitors'))
+    fireEvent.click(screen.getByRole('button', { name: '3. Preview' }))
+    expect(await screen.findByText(/Read from sheet "Visitors" \(Hidden sheet "Old" was skipped\.\)/)).toBeTruthy()
+    const errors = await screen.findByRole('table', { name: 'Rows that will be rejected (1)' })
+    expect(within(errors).getByText('"nope" is not an email address.')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '4. Import' }))
+    expect(await screen.findByText(/Imported: 2 rows · 1 new people/)).toBeTruthy()
+    expect(holder.site.people.at(-1)).toMatchObject({ email: 'vi@example.com' })
+  })
+
+  it('offers the people and credentials as XLSX as well as CSV', async () => {
+    renderApp('provision')
+    expect(await screen.findByRole('button', { name: 'Export people (XLSX)' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Export credentials (XLSX)' })).toBeTruthy()
   })
 })
 

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { createInflateRaw } from 'node:zlib'
-import type ExcelJS from 'exceljs'
 import { LintelError } from '../../shared/contract/result'
 import type { CsvRecord } from '../../shared/csv/parse'
 import type { RecordBatch } from './importPeople'
+import { dateStyles, entryChunks, entryText, rowTexts, scanRows, sharedStrings, workbookSheets, zipEntries, type CellContext, type SheetPart, type SheetRow, type ZipEntry } from './xlsxParts'
 
 /** XLSX errors: all mean the input was wrong (CLI exit 2). */
 export const XlsxErrorCode = { unreadable: 'import_xlsx_unreadable', noSheet: 'import_no_sheet' } as const
@@ -15,6 +15,8 @@ export const MAX_INFLATED_BYTES = 1 << 30
 /** The rows of one sheet as they stream in, the sheet's name, and what the reader noticed (hidden sheets, merged headers). */
 export interface SheetRows {
   sheet: string
+  /** Every sheet's name in the workbook's order. */
+  sheets: string[]
   notes: string[]
   batches: AsyncIterable<RecordBatch>
 }
@@ -33,6 +35,11 @@ const fail = (file: string, message: string): never => {
  * truncated one has no end-of-archive record; a zip bomb declares more than MAX_INFLATED_BYTES.
  */
 export async function checkWorkbookFile(file: string, cap = MAX_INFLATED_BYTES): Promise<void> {
+  await (await openWorkbook(file, cap)).handle.close()
+}
+
+/** The checked workbook, open, and its archive's entries by name. */
+async function openWorkbook(file: string, cap: number): Promise<{ handle: FileHandle; entries: Map<string, ZipEntry> }> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => fail(file, `cannot read (${error.code ?? error.message})`))
   try {
     const { size } = await handle.stat()
@@ -52,8 +59,10 @@ export async function checkWorkbookFile(file: string, cap = MAX_INFLATED_BYTES):
     await handle.read(dir, 0, dirSize, dirOffset)
     if (inflatedSize(dir, entries) > cap) tooBig(file, cap)
     await inflateAll(file, handle, dir, entries, cap)
-  } finally {
+    return { handle, entries: zipEntries(dir, entries) }
+  } catch (error) {
     await handle.close()
+    throw error
   }
 }
 
@@ -112,69 +121,83 @@ function inflatedSize(dir: Buffer, entries: number): number {
 }
 
 /**
- * Streams one sheet's rows (exceljs's streaming reader): the first visible sheet, or the one named
- * or numbered (1 = first) by `sheet`. Cells become text as the sheet shows them: formulas give their
- * cached values and are never evaluated; dates become YYYY-MM-DD (HH:MM), read later in the site's zone.
+ * Streams one sheet's rows: the first visible sheet, or the one named or numbered (1 = first) by
+ * `sheet`. The sheet's XML is inflated and scanned as it streams (see xlsxParts); cells become text
+ * as the sheet shows them: formulas give their cached values and are never evaluated; dates become
+ * YYYY-MM-DD (HH:MM), read later in the site's zone.
  */
 export async function readWorkbook(file: string, sheet?: string): Promise<SheetRows> {
-  await checkWorkbookFile(file)
-  // Loaded on use: exceljs takes ~60 ms to load, which no other command should pay.
-  const { default: excel } = await import('exceljs')
-  const reader = new excel.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' })
+  const { handle, entries } = await openWorkbook(file, MAX_INFLATED_BYTES)
+  let part: SheetPart
+  let context: CellContext
   const notes: string[] = []
-  const state: { sheet: string } = { sheet: '' }
+  let names: string[]
+  try {
+    const workbookXml = await readPart(file, handle, entries, 'xl/workbook.xml')
+    if (!workbookXml) fail(file, 'this is not an XLSX workbook (it has no xl/workbook.xml). Save it again from Excel as .xlsx.')
+    const book = workbookSheets(workbookXml, await readPart(file, handle, entries, 'xl/_rels/workbook.xml.rels'))
+    names = book.sheets.map((s) => s.name)
+    part = chooseSheet(book.sheets, sheet, file)
+    notes.push(...hiddenSheets(book.sheets, part.name))
+    if (!entries.has(part.path)) throw new LintelError(XlsxErrorCode.noSheet, `${file}: the workbook has no sheet ${sheet ?? 'to read'} (its part ${part.path || 'is not named'}).`)
+    context = { strings: sharedStrings(await readPart(file, handle, entries, 'xl/sharedStrings.xml')), dates: dateStyles(await readPart(file, handle, entries, 'xl/styles.xml')), date1904: book.date1904 }
+  } finally {
+    await handle.close()
+  }
+  const entry = entries.get(part.path)!
   async function* batches(): AsyncGenerator<RecordBatch> {
-    let found = false
+    const sheetHandle = await open(file, 'r')
     try {
-      for await (const worksheet of reader) {
-        const chosen = chooseSheet(reader as unknown as WorkbookModel, sheet, file)
-        if (!state.sheet) notes.push(...hiddenSheets(reader as unknown as WorkbookModel, chosen))
-        const ws = worksheet as unknown as { name: string } & AsyncIterable<ExcelJS.Row>
-        state.sheet ||= chosen
-        if (found || ws.name !== chosen) continue
-        found = true
-        yield* sheetBatches(ws, notes)
-      }
+      yield* sheetBatches(sheetRows(file, sheetHandle, entry, context), notes)
     } catch (error) {
       if (error instanceof LintelError) throw error
       fail(file, `the workbook is corrupt or truncated (${(error as Error).message}). Save it again from Excel.`)
+    } finally {
+      await sheetHandle.close()
     }
-    if (!found) throw new LintelError(XlsxErrorCode.noSheet, `${file}: the workbook has no sheet ${sheet ?? 'to read'}.`)
   }
-  return {
-    get sheet() {
-      return state.sheet
-    },
-    notes,
-    batches: batches()
+  return { sheet: part.name, sheets: names, notes, batches: batches() }
+}
+
+async function readPart(file: string, handle: FileHandle, entries: Map<string, ZipEntry>, name: string): Promise<string> {
+  try {
+    return await entryText(file, handle, entries.get(name))
+  } catch (error) {
+    return fail(file, `the workbook is corrupt or truncated (${(error as Error).message}). Save it again from Excel.`)
   }
 }
 
-interface WorkbookModel {
-  model: { sheets?: { name: string; state?: string }[] }
+async function* sheetRows(file: string, handle: FileHandle, entry: ZipEntry, context: CellContext): AsyncGenerator<SheetRow> {
+  let last = 0
+  for await (const text of rowTexts(entryChunks(file, handle, entry))) {
+    const rows = scanRows(text, context, last)
+    if (rows.length) last = rows[rows.length - 1]!.number
+    yield* rows
+  }
 }
 
-function chooseSheet(reader: WorkbookModel, wanted: string | undefined, file: string): string {
-  const sheets = reader.model.sheets ?? []
-  const visible = sheets.filter((s) => !s.state || s.state === 'visible')
+function chooseSheet(sheets: SheetPart[], wanted: string | undefined, file: string): SheetPart {
+  const visible = sheets.filter((s) => s.state === 'visible')
   const byNumber = wanted !== undefined && /^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined
   const chosen = wanted === undefined ? visible[0] : (byNumber ?? sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase()))
   if (!chosen) throw new LintelError(XlsxErrorCode.noSheet, `${file}: there is no sheet ${JSON.stringify(wanted ?? '')}. The sheets are: ${sheets.map((s) => s.name).join(', ')}.`)
-  return chosen.name
+  return chosen
 }
 
-function hiddenSheets(reader: WorkbookModel, chosen: string): string[] {
-  return (reader.model.sheets ?? []).filter((s) => s.state && s.state !== 'visible').map((s) => (s.name === chosen ? `Sheet "${s.name}" is hidden in Excel; it was read because you chose it.` : `Hidden sheet "${s.name}" was skipped.`))
+function hiddenSheets(sheets: SheetPart[], chosen: string): string[] {
+  return sheets.filter((s) => s.state !== 'visible').map((s) => (s.name === chosen ? `Sheet "${s.name}" is hidden in Excel; it was read because you chose it.` : `Hidden sheet "${s.name}" was skipped.`))
 }
 
-async function* sheetBatches(rows: AsyncIterable<ExcelJS.Row>, notes: string[]): AsyncGenerator<RecordBatch> {
+async function* sheetBatches(rows: AsyncIterable<SheetRow>, notes: string[]): AsyncGenerator<RecordBatch> {
   let batch: CsvRecord[] = []
   let width = -1
   let unnamed = false
   for await (const row of rows) {
-    const fields = rowFields(row)
+    const fields = row.fields
     if (fields.every((f) => f === '')) continue
     if (width < 0) {
+      // Trailing empty header cells (the rest of a merged cell, or styled cells) name no column.
+      fields.length = fields.findLastIndex((f) => f !== '') + 1
       nameEmptyHeaders(fields, notes)
       width = fields.length
     } else if (!unnamed && fields.slice(width).some((f) => f !== '')) {
@@ -205,31 +228,4 @@ function columnLetter(n: number): string {
   let text = ''
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) text = String.fromCharCode(65 + ((k - 1) % 26)) + text
   return text
-}
-
-function rowFields(row: ExcelJS.Row): string[] {
-  const values = row.values as unknown[]
-  const fields: string[] = []
-  for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]))
-  return fields
-}
-
-/** A cell as text: the cached result of a formula (never evaluated; its text when none is cached), a date as YYYY-MM-DD. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return dateText(value)
-  if (typeof value !== 'object') return String(value)
-  const v = value as { richText?: { text: string }[]; formula?: string; sharedFormula?: string; result?: unknown; text?: unknown; error?: string }
-  if (v.richText) return v.richText.map((r) => r.text).join('')
-  if (v.formula !== undefined || v.sharedFormula !== undefined) return v.result === undefined ? `=${v.formula ?? v.sharedFormula ?? ''}` : cellText(v.result)
-  if (v.text !== undefined) return cellText(v.text)
-  if (v.error !== undefined) return v.error
-  return ''
-}
-
-/** exceljs gives a date cell as that wall-clock time in UTC: its digits are the sheet's local date and time. */
-function dateText(date: Date): string {
-  const iso = date.toISOString()
-  const time = iso.slice(11, 16)
-  return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`
 }

@@ -17,7 +17,7 @@ import type { PdfPrinter } from '../survey/report'
 import { chromiumPdfPrinter } from '../survey/report/chromiumPdf'
 import { replicaEventSource } from './replicaEvents'
 import { SiteService } from './siteService'
-import { exportSite } from './siteExport'
+import { exportSite, exportTable, workbookFile } from './siteExport'
 import { DiagnoseService } from './diagnoseService'
 import type { ProvisioningService } from './provisioningService'
 import type { SyncService } from './syncService'
@@ -206,7 +206,7 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
       enrolTap: ({ credentialTypeId, timeoutSeconds }) => s.nfc.enrolTap(credentialTypeId, timeoutSeconds),
       simulateTap: ({ card }) => s.nfc.simulateTap(card)
     },
-    provisioning: { ...provisioningHandlers(s.provisioning), exportCsv: ({ kind }) => exportSite(s.site, s.provisioning, kind) },
+    provisioning: { ...provisioningHandlers(s.provisioning), exportCsv: ({ kind }) => exportSite(s.site, s.provisioning, kind), exportXlsx: ({ kind }) => workbookFile(exportTable(s.site, s.provisioning, kind), kind) },
     sync: syncHandlers(s.sync),
     diagnose: {
       run: (request) => s.diagnose.run(request),

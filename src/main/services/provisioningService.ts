@@ -1,10 +1,14 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { LintelError } from '../../shared/contract/result'
 import type { Id } from '../../shared/domain/site'
-import { PROVISIONING_LIMITS, type ImportSummary, type RecordState } from '../../shared/provisioning/contract'
+import { PROVISIONING_LIMITS, type ImportSummary, type RecordState, type WorkbookUpload } from '../../shared/provisioning/contract'
 import type { ImportMapping } from '../../shared/provisioning/importColumns'
 import type { Delimiter, TextEncodingName } from '../../shared/csv/dialect'
 import { credentialsTable, MASKED_PIN, peopleTable, pinCells, rejectedRowsCsv, tableCsv, type ExportTable } from '../provisioning/exports'
 import { importPeople, importSheetRows, type ImportOptions, type ImportReport, type RecordBatch } from '../provisioning/importPeople'
+import { readWorkbook, type SheetRows } from '../provisioning/xlsxSource'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
 import type { SyncEvidence } from '../../shared/diagnose/model'
@@ -15,7 +19,8 @@ import { syncStates } from '../store/syncStates'
 export const ProvisioningErrorCode = { busy: 'provisioning_busy', noStore: 'no_database', groupExists: 'group_exists' } as const
 
 export interface ImportRequest {
-  csv: string
+  csv?: string | undefined
+  workbook?: WorkbookUpload | undefined
   mapping?: ImportMapping | undefined
   allowWeakPins?: boolean | undefined
   delimiter?: Delimiter | undefined
@@ -85,9 +90,24 @@ export class ProvisioningService {
 
   private async runImport(request: ImportRequest, dryRun: boolean): Promise<ImportSummary> {
     const store = this.db()
-    const totalBytes = request.csv.length
+    if (request.workbook) {
+      const upload = request.workbook
+      return withWorkbook(upload, async (rows) => {
+        const report = await this.importSheet(rows.batches, {
+          dryRun,
+          allowWeakPins: request.allowWeakPins ?? false,
+          sampleRows: PROVISIONING_LIMITS.sampleRows,
+          source: upload.name,
+          ...(request.mapping ? { mapping: request.mapping } : {}),
+          createGroups: request.createGroups ?? false
+        })
+        return { ...summaryOf(report, !dryRun, pinCells(report, store.catalog().types)), sheet: { name: rows.sheet, sheets: rows.sheets, notes: rows.notes } }
+      })
+    }
+    const csv = request.csv ?? ''
+    const totalBytes = csv.length
     let last = 0
-    const report = await this.importStream(chunksOf(request.csv), {
+    const report = await this.importStream(chunksOf(csv), {
       dryRun,
       allowWeakPins: request.allowWeakPins ?? false,
       sampleRows: PROVISIONING_LIMITS.sampleRows,
@@ -143,6 +163,21 @@ export class ProvisioningService {
     return { filename: 'rejected-rows.csv', text: rejectedRowsCsv(report.headers, report.rejectedRecords, report.dialect.delimiter) }
   }
 
+  /** A workbook's sheet and its header row, read as the import reads it, for the wizard to map before a preview. */
+  workbookHeaders(upload: WorkbookUpload): Promise<{ name: string; sheets: string[]; notes: string[]; headers: string[] }> {
+    return withWorkbook(upload, async (rows) => {
+      // Only the first batch is read: the header row and what the reader noticed by then.
+      let headers: string[] = []
+      for await (const batch of rows.batches) {
+        const first = batch.records[0]
+        if (!first) continue
+        headers = first.fields.map((h) => h.trim())
+        break
+      }
+      return { name: rows.sheet, sheets: rows.sheets, notes: rows.notes, headers }
+    })
+  }
+
   exportCsv(kind: 'people' | 'credentials'): { filename: string; text: string } {
     return { filename: `${kind}.csv`, text: tableCsv(this.exportTable(kind)) }
   }
@@ -194,6 +229,24 @@ export class ProvisioningService {
     }
     const listed = Object.entries(counts).reduce((n, [state, count]) => (state === 'synced' ? n : n + count), 0)
     return { counts, records, truncated: listed > records.length }
+  }
+}
+
+/**
+ * Runs `use` on an uploaded workbook's rows, read by the CLI's reader from a private temporary copy
+ * (mode 0600, removed after); errors name the user's file, not the copy.
+ */
+async function withWorkbook<T>(upload: WorkbookUpload, use: (rows: SheetRows) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'lintel-xlsx-'))
+  const file = join(dir, 'workbook.xlsx')
+  try {
+    await writeFile(file, Buffer.from(upload.base64, 'base64'), { mode: 0o600 })
+    return await use(await readWorkbook(file, upload.sheet))
+  } catch (error) {
+    if (error instanceof LintelError) throw new LintelError(error.code, error.message.replaceAll(file, upload.name), error.fields)
+    throw error
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
 }
 

@@ -8,6 +8,7 @@ import { databasePath } from '../store/database'
 import { Store, type Seed } from '../store/store'
 import { fileTokenStore, type TokenStore } from '../sync/tokens'
 import { ProvisioningService } from './provisioningService'
+import { workbookFile } from './siteExport'
 import { readSiteFile, type SiteService } from './siteService'
 import { SyncService } from './syncService'
 
@@ -84,6 +85,8 @@ export function provisioningHandlers(p: ProvisioningService): Handlers<LintelCon
     importCommit: (request) => p.commit(request),
     rejectedRows: () => p.rejectedRows(),
     exportCsv: ({ kind }) => p.exportCsv(kind),
+    exportXlsx: ({ kind }) => workbookFile(p.exportTable(kind), kind),
+    workbookHeaders: ({ workbook }) => p.workbookHeaders(workbook),
     recordStates: () => p.recordStates()
   }
 }

@@ -1,4 +1,5 @@
 import { credentialsCsv, credentialsTable, peopleCsv, peopleTable, type ExportTable } from '../provisioning/exports'
+import { tableXlsx } from '../provisioning/xlsxExport'
 import type { ProvisioningService } from './provisioningService'
 import type { SiteService } from './siteService'
 
@@ -22,4 +23,9 @@ export function exportTable(site: SiteService, provisioning: ProvisioningService
   if (site.summary().source === 'database') return provisioning.exportTable(kind)
   const snapshot = site.snapshot()
   return kind === 'people' ? peopleTable(snapshot, () => 'local') : credentialsTable(snapshot, () => 'local')
+}
+
+/** People or credentials as an XLSX workbook in base64 (the app's export; the CLI writes the same workbook to a file). */
+export async function workbookFile(table: ExportTable, kind: 'people' | 'credentials'): Promise<{ filename: string; base64: string }> {
+  return { filename: `${kind}.xlsx`, base64: (await tableXlsx(table, kind === 'people' ? 'People' : 'Credentials')).toString('base64') }
 }

@@ -9,7 +9,7 @@ const byId = z.object({ id: IdSchema }).strict()
 const deleted = z.object({ deleted: z.literal(true) })
 
 /** Limits that keep contract payloads bounded. */
-export const PROVISIONING_LIMITS = { csvChars: 64 * 1024 * 1024, listedErrors: 200, sampleRows: 20, listedRecords: 1000, logLines: 200 } as const
+export const PROVISIONING_LIMITS = { csvChars: 64 * 1024 * 1024, workbookBase64Chars: 48 * 1024 * 1024, listedErrors: 200, sampleRows: 20, listedRecords: 1000, logLines: 200 } as const
 
 export const ImportMappingSchema = z.partialRecord(z.enum(IMPORT_COLUMNS), z.string().max(200))
 export const RowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() })
@@ -17,9 +17,28 @@ export const RowErrorSchema = z.object({ row: z.number().int(), column: z.string
 /** How a file was read: its delimiter, its encoding, and whether a byte order mark named the encoding. */
 export const CsvDialectSchema = z.object({ delimiter: z.enum(DELIMITERS), encoding: z.enum(ENCODINGS), bom: z.boolean() })
 
+/** An .xlsx workbook as the user picked it: its name (for messages), its bytes in base64, and the sheet to read (name or number; default the first visible). */
+export const WorkbookUploadSchema = z
+  .object({
+    name: z.string().min(1).max(255),
+    base64: z.base64().max(PROVISIONING_LIMITS.workbookBase64Chars),
+    sheet: z.string().max(200).optional()
+  })
+  .strict()
+export type WorkbookUpload = z.infer<typeof WorkbookUploadSchema>
+
+/** The sheet a workbook import read, the workbook's sheets (to choose another), and what the reader noticed (hidden sheets, merged headers). */
+export const SheetReadSchema = z.object({ name: z.string(), sheets: z.array(z.string()), notes: z.array(z.string()) })
+
+/** A workbook's sheet before mapping: the sheet read, its header row, and the notes. */
+export const WorkbookHeadersSchema = SheetReadSchema.extend({ headers: z.array(z.string()) })
+
 export const ImportRequestSchema = z
   .object({
-    csv: z.string().max(PROVISIONING_LIMITS.csvChars),
+    /** The CSV text, decoded by the app; empty (or absent) with `workbook`. */
+    csv: z.string().max(PROVISIONING_LIMITS.csvChars).optional(),
+    /** An .xlsx workbook instead of CSV text, read in main with the CLI's reader. */
+    workbook: WorkbookUploadSchema.optional(),
     mapping: ImportMappingSchema.optional(),
     allowWeakPins: z.boolean().optional(),
     /** The column separator; by default sniffed from the first lines. */
@@ -46,13 +65,16 @@ export const ImportSummarySchema = z.object({
   /** How the file was read. */
   dialect: CsvDialectSchema,
   /** Groups the file names that the site lacks: created on commit with createGroups, else rows naming them are rejected. */
-  newGroups: z.array(z.string())
+  newGroups: z.array(z.string()),
+  /** For a workbook: the sheet read, the others, and the notes. */
+  sheet: SheetReadSchema.optional()
 })
 export type ImportSummary = z.infer<typeof ImportSummarySchema>
 
 export const ImportProgressSchema = z.object({ rows: z.number().int(), bytes: z.number().int(), totalBytes: z.number().int() })
 
 export const CsvFileSchema = z.object({ filename: z.string(), text: z.string() })
+export const BinaryFileSchema = z.object({ filename: z.string(), base64: z.string() })
 
 export const RecordSyncStateSchema = z.enum(['pending', 'sending', 'unknown', 'failed', 'local', 'synced'])
 export type RecordSyncStateName = z.infer<typeof RecordSyncStateSchema>
@@ -89,6 +111,8 @@ export const provisioningCapability = {
     importCommit: command('Import a CSV in one transaction (bad rows are skipped and reported)', ImportRequestSchema, ImportSummarySchema),
     rejectedRows: command('The last import\'s rejected rows as the user wrote them (PINs unmasked: their own input) with a reason column, to correct and import again', z.object({}).strict(), CsvFileSchema),
     exportCsv: command('People or credentials as CSV (PINs masked, formula-safe)', z.object({ kind: z.enum(['people', 'credentials']) }).strict(), CsvFileSchema),
+    exportXlsx: command('People or credentials as an XLSX workbook, base64 (PINs masked, formula-safe)', z.object({ kind: z.enum(['people', 'credentials']) }).strict(), BinaryFileSchema),
+    workbookHeaders: command('An .xlsx workbook\'s sheet (first visible, or chosen), its sheets, header row and notes, before mapping', z.object({ workbook: WorkbookUploadSchema }).strict(), WorkbookHeadersSchema),
     recordStates: command('Each record\'s sync state (records not listed are synced)', z.object({}).strict(), RecordStatesSchema)
   },
   events: {

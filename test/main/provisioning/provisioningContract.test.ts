@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commandChannel, eventChannel } from '../../../src/shared/contract'
 import { openTestServices, type TestServices } from '../../helpers/services'
@@ -17,6 +18,21 @@ beforeEach(async () => {
 })
 
 afterEach(() => t.dispose())
+
+/** A workbook as the wizard sends it: a hidden sheet first, a merged header, the people on two visible sheets. */
+async function workbookUpload(): Promise<{ name: string; base64: string }> {
+  const book = new ExcelJS.Workbook()
+  book.addWorksheet('Lookup', { state: 'hidden' }).addRow(['not', 'people'])
+  const staff = book.addWorksheet('Staff')
+  staff.addRow(['first_name', 'last_name', 'email', 'Notes', ''])
+  staff.mergeCells('D1:E1')
+  staff.addRow(['Zoë', { formula: 'UPPER("ødegaard")', result: 'ØDEGAARD' }, 'zoe@example.com', 'a', 'b'])
+  const visitors = book.addWorksheet('Visitors')
+  visitors.addRow(['Given', 'Family', 'Mail'])
+  visitors.addRow(['Vi', 'Sitor', 'vi@example.com'])
+  visitors.addRow(['Bad', 'Row', 'nope'])
+  return { name: 'hr.xlsx', base64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') }
+}
 
 describe('the provisioning capability', () => {
   it('saves a person into the app database and announces the changed site', async () => {
@@ -86,5 +102,42 @@ describe('the sync capability', () => {
     } finally {
       await server.stop()
     }
+  })
+})
+
+describe('the provisioning capability: workbooks', () => {
+  it('reads a workbook the wizard sends with the CLI\'s reader: its header row first, then a preview and commit of the chosen sheet', async () => {
+    const workbook = await workbookUpload()
+    const headers = await invoke('provisioning', 'workbookHeaders', { workbook })
+    expect(headers).toEqual({ ok: true, value: { name: 'Staff', sheets: ['Lookup', 'Staff', 'Visitors'], headers: ['first_name', 'last_name', 'email', 'Notes'], notes: ['Hidden sheet "Lookup" was skipped.', expect.stringMatching(/^Column E and after have cells but no header/)] } })
+    const preview = await invoke('provisioning', 'importPreview', { workbook })
+    expect(preview).toMatchObject({ ok: true, value: { rows: 1, imported: 1, committed: false, sheet: { name: 'Staff', notes: ['Hidden sheet "Lookup" was skipped.', expect.stringMatching(/^Column E and after have cells but no header/)] } } })
+    const other = { workbook: { ...workbook, sheet: 'Visitors' }, mapping: { first_name: 'Given', last_name: 'Family', email: 'Mail' } }
+    expect(await invoke('provisioning', 'workbookHeaders', { workbook: other.workbook })).toMatchObject({ ok: true, value: { name: 'Visitors', headers: ['Given', 'Family', 'Mail'] } })
+    const done = await invoke('provisioning', 'importCommit', other)
+    expect(done).toMatchObject({ ok: true, value: { rows: 2, imported: 1, rejectedCount: 1, committed: true, sheet: { name: 'Visitors' } } })
+    expect(t.services.site.snapshot().people.at(-1)).toMatchObject({ first_name: 'Vi', email: 'vi@example.com' })
+  })
+
+  it('names the user\'s workbook (not main\'s copy) when it cannot be read, and validates the upload', async () => {
+    const truncated = Buffer.from((await workbookUpload()).base64, 'base64').subarray(0, 400).toString('base64')
+    const result = await invoke('provisioning', 'importPreview', { workbook: { name: 'hr.xlsx', base64: truncated } })
+    expect(result).toEqual({ ok: false, error: { code: 'import_xlsx_unreadable', message: expect.stringMatching(/^hr\.xlsx: the workbook is corrupt or truncated/) } })
+    const encrypted = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(600).fill(0)]).toString('base64')
+    expect(await invoke('provisioning', 'workbookHeaders', { workbook: { name: 'secret.xlsx', base64: encrypted } })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^secret\.xlsx: the workbook is password-protected/) } })
+    expect(await invoke('provisioning', 'importPreview', { workbook: { name: 'x.xlsx', base64: 'not base64!' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await invoke('site', 'summary')).toMatchObject({ value: { counts: { people: 40 } } })
+  })
+
+  it('exports people as an XLSX workbook that reads back, formula-safe', async () => {
+    await invoke('provisioning', 'savePerson', { first_name: '=HYPERLINK("https://x.example","Ada")', last_name: 'Lovelace', email: 'ada@example.com', enabled: true, group_ids: [1] })
+    const file = await invoke('provisioning', 'exportXlsx', { kind: 'people' })
+    expect(file).toMatchObject({ ok: true, value: { filename: 'people.xlsx', base64: expect.any(String) } })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from((file as { value: { base64: string } }).value.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('People')
+    const values = sheet?.getSheetValues().flat().map(String) ?? []
+    expect(values).toContain('ada@example.com')
+    expect(values).toContain(`'=HYPERLINK("https://x.example","Ada")`)
   })
 })

@@ -32,9 +32,24 @@ export function useAction<T, I>(call: (input: I) => Promise<Result<T>>): Action<
   return { state, fields: state.kind === 'failed' ? (state.error.fields ?? {}) : {}, run, reset }
 }
 
+/** The media type of an .xlsx workbook. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 /** Saves a file the user asked for (CSV export) through a temporary object URL. */
 export function downloadText(filename: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  downloadBlob(filename, new Blob([text], { type }))
+}
+
+/** Saves a binary file main sent as base64 (XLSX export). */
+export function downloadBase64(filename: string, base64: string, type: string): void {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  downloadBlob(filename, new Blob([bytes], { type }))
+}
+
+function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = filename

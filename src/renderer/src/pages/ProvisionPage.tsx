@@ -9,7 +9,7 @@ import { PersonForm } from '../components/provision/PersonForm'
 import { PersonPanel } from '../components/provision/PersonPanel'
 import { stateIndex } from '../components/provision/SyncStatePill'
 import { SyncPanel } from '../components/provision/SyncPanel'
-import { downloadText } from '../hooks/useAction'
+import { downloadBase64, downloadText, XLSX_TYPE } from '../hooks/useAction'
 import { useApi } from '../hooks/useApi'
 import { useAppData } from '../hooks/useAppData'
 import { useResult } from '../hooks/useResult'
@@ -57,6 +57,7 @@ function Provisioning({ site, records }: { site: Site; records: Parameters<typeo
   const stateOf = stateIndex(records)
   const person = selected === null || selected === 'new' ? undefined : index.people.get(selected)
   const exportCsv = (kind: 'people' | 'credentials') => void api.provisioning.exportCsv({ kind }).then((r) => r.ok && downloadText(r.value.filename, r.value.text))
+  const exportXlsx = (kind: 'people' | 'credentials') => void api.provisioning.exportXlsx({ kind }).then((r) => r.ok && downloadBase64(r.value.filename, r.value.base64, XLSX_TYPE))
   return (
     <>
       <div className="field-row">
@@ -68,6 +69,8 @@ function Provisioning({ site, records }: { site: Site; records: Parameters<typeo
           <button type="button" onClick={() => setSelected('new')}>Add a person</button>
           <button type="button" onClick={() => exportCsv('people')}>Export people (CSV)</button>
           <button type="button" onClick={() => exportCsv('credentials')}>Export credentials (CSV)</button>
+          <button type="button" onClick={() => exportXlsx('people')}>Export people (XLSX)</button>
+          <button type="button" onClick={() => exportXlsx('credentials')}>Export credentials (XLSX)</button>
         </div>
       </div>
       <p className="muted" role="status">

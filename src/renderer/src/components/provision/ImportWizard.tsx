@@ -15,6 +15,20 @@ interface Loaded {
   delimiter: Delimiter
   encoding: TextEncodingName
   bom: boolean
+  /** For an .xlsx workbook (read in main, by the CLI's reader): its bytes, the sheet read, the others, and the reader's notes. */
+  workbook?: { base64: string; sheet: string; sheets: string[]; notes: string[] }
+}
+
+/** True for a file the wizard sends to main as a workbook (by its name, as the CLI decides). */
+export function isWorkbookName(name: string): boolean {
+  return /\.(xlsx|xlsm)$/i.test(name)
+}
+
+/** Bytes as base64, in slices (a spread of a whole workbook would overflow the call stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
 }
 
 /** A picked file's bytes. */
@@ -52,6 +66,8 @@ export function ImportWizard() {
   const id = useId()
   const [file, setFile] = useState<Loaded | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
+  /** True while main reads another sheet's header row: the preview waits for it. */
+  const [reading, setReading] = useState(false)
   const [mapping, setMapping] = useState<ImportMapping>({})
   const [allowWeakPins, setAllowWeakPins] = useState(false)
   const [createGroups, setCreateGroups] = useState(false)
@@ -66,10 +82,31 @@ export function ImportWizard() {
     if (!chosen) return
     setFileError(null)
     try {
-      reload(loadFile(chosen.name, await readBytes(chosen)))
+      const bytes = await readBytes(chosen)
+      reload(isWorkbookName(chosen.name) ? await loadWorkbook(chosen.name, bytes, toBase64(bytes)) : loadFile(chosen.name, bytes))
     } catch (error) {
       setFile(null)
       setFileError((error as Error).message)
+    }
+  }
+
+  /** Asks main for the workbook's sheet (the first visible, or `sheet`) and its header row, to map before the preview. */
+  async function loadWorkbook(name: string, bytes: Uint8Array, base64: string, sheet?: string): Promise<Loaded> {
+    const read = await api.provisioning.workbookHeaders({ workbook: { name, base64, ...(sheet === undefined ? {} : { sheet }) } })
+    if (!read.ok) throw new Error(read.error.message)
+    const { headers, ...found } = read.value
+    return { name, bytes, csv: '', headers, delimiter: ',', encoding: 'utf-8', bom: false, workbook: { base64, sheet: found.name, sheets: found.sheets, notes: found.notes } }
+  }
+
+  async function chooseSheet(loaded: Loaded, base64: string, sheet: string) {
+    setFileError(null)
+    setReading(true)
+    try {
+      reload(await loadWorkbook(loaded.name, loaded.bytes, base64, sheet))
+    } catch (error) {
+      setFileError((error as Error).message)
+    } finally {
+      setReading(false)
     }
   }
 
@@ -81,15 +118,18 @@ export function ImportWizard() {
     setProgress(null)
   }
 
-  const request = () => ({ csv: file?.csv ?? '', mapping, allowWeakPins, createGroups, ...(file ? { delimiter: file.delimiter, encoding: { encoding: file.encoding, bom: file.bom } } : {}) })
+  const request = () =>
+    file?.workbook
+      ? { workbook: { name: file.name, base64: file.workbook.base64, sheet: file.workbook.sheet }, mapping, allowWeakPins, createGroups }
+      : { csv: file?.csv ?? '', mapping, allowWeakPins, createGroups, ...(file ? { delimiter: file.delimiter, encoding: { encoding: file.encoding, bom: file.bom } } : {}) }
   const summary = commit.state.kind === 'done' ? commit.state.value : preview.state.kind === 'done' ? preview.state.value : null
 
   return (
     <div className="import-wizard">
       <div className="field">
-        <label htmlFor={`${id}-file`}>1. Choose a CSV file</label>
-        <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.target.files)} />
-        <span className="hint">Columns: {IMPORT_COLUMNS.join(', ')}. Comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252 (Excel&apos;s &quot;CSV&quot;).</span>
+        <label htmlFor={`${id}-file`}>1. Choose a CSV file or an Excel workbook (.xlsx)</label>
+        <input id={`${id}-file`} type="file" accept=".csv,text/csv,.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void pick(e.target.files)} />
+        <span className="hint">Columns: {IMPORT_COLUMNS.join(', ')}. Comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252 (Excel&apos;s &quot;CSV&quot;); or a sheet of an .xlsx workbook.</span>
       </div>
       {fileError ? (
         <p className="error" role="alert">
@@ -98,7 +138,11 @@ export function ImportWizard() {
       ) : null}
       {file ? (
         <>
-          <DialectStep file={file} onChange={(chosen) => reload(loadFile(file.name, file.bytes, chosen))} />
+          {file.workbook ? (
+            <SheetStep workbook={file.workbook} onChange={(sheet) => void chooseSheet(file, file.workbook?.base64 ?? '', sheet)} />
+          ) : (
+            <DialectStep file={file} onChange={(chosen) => reload(loadFile(file.name, file.bytes, chosen))} />
+          )}
           <MappingStep headers={file.headers} mapping={mapping} onChange={setMapping} problems={problems} />
           <label className="choice">
             <input type="checkbox" checked={allowWeakPins} onChange={(e) => setAllowWeakPins(e.target.checked)} /> Accept easy-to-guess PINs (1234, 0000, …)
@@ -107,7 +151,7 @@ export function ImportWizard() {
             <input type="checkbox" checked={createGroups} onChange={(e) => setCreateGroups(e.target.checked)} /> Create the groups the file names that this site lacks
           </label>
           <div className="actions">
-            <button type="button" disabled={problems.length > 0 || preview.state.kind === 'busy'} onClick={() => void preview.run(request())}>
+            <button type="button" disabled={problems.length > 0 || reading || preview.state.kind === 'busy'} onClick={() => void preview.run(request())}>
               3. Preview
             </button>
             <button type="button" className="primary" disabled={preview.state.kind !== 'done' || commit.state.kind === 'busy' || commit.state.kind === 'done'} onClick={() => void commit.run(request())}>
@@ -127,6 +171,29 @@ export function ImportWizard() {
       {commit.state.kind === 'failed' ? <ErrorAlert error={commit.state.error} context="Not imported" /> : null}
       {summary ? <ImportResult summary={summary} headers={file?.headers ?? []} onDownload={() => void api.provisioning.rejectedRows({}).then((r) => r.ok && downloadText(r.value.filename, r.value.text))} /> : null}
     </div>
+  )
+}
+
+/** The workbook's sheet that is read (another can be chosen) and what the reader noticed: hidden sheets, merged header cells. */
+function SheetStep({ workbook, onChange }: { workbook: NonNullable<Loaded['workbook']>; onChange(sheet: string): void }) {
+  const id = useId()
+  return (
+    <fieldset className="dialect">
+      <legend>Read from</legend>
+      <label htmlFor={`${id}-sheet`}>Sheet</label>
+      <select id={`${id}-sheet`} value={workbook.sheet} onChange={(e) => onChange(e.target.value)}>
+        {workbook.sheets.map((s) => (
+          <option key={s} value={s}>{s}</option>
+        ))}
+      </select>
+      {workbook.notes.length ? (
+        <ul className="hint" aria-label="Notes on the workbook">
+          {workbook.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
   )
 }
 
@@ -200,7 +267,7 @@ function ImportResult({ summary, headers, onDownload }: { summary: ImportSummary
         {summary.committed ? '' : ' (nothing written yet)'}
       </p>
       <p className="muted">
-        Read as {summary.dialect.encoding}, {delimiterLabel(summary.dialect.delimiter)}-separated.
+        {summary.sheet ? `Read from sheet "${summary.sheet.name}"${summary.sheet.notes.length ? ` (${summary.sheet.notes.join(' ')})` : ''}.` : `Read as ${summary.dialect.encoding}, ${delimiterLabel(summary.dialect.delimiter)}-separated.`}
         {summary.newGroups.length ? ` Groups this site lacks: ${summary.newGroups.join(', ')}.` : ''}
       </p>
       {summary.sample.length ? (
