@@ -4,7 +4,8 @@ import { LintelError } from '../../shared/contract/result'
 import type { Id } from '../../shared/domain/site'
 import { onboardingSheet, type OnboardingSheet } from '../../shared/onboarding/sheet'
 import { emlDraft } from '../onboarding/eml'
-import { onboardingBatchHtml, onboardingHtml } from '../onboarding/sheetHtml'
+import { onboardingBatchHtml, onboardingHtml, sheetTitle } from '../onboarding/sheetHtml'
+import { pdfPageCount, splitPdf } from '../onboarding/pdfSplit'
 import type { PdfSession } from '../onboarding/pdfSession'
 import type { PdfPrinter } from '../survey/report'
 import type { SiteService } from './siteService'
@@ -35,10 +36,30 @@ export class OnboardingService {
     const session = this.deps.pdfSession?.()
     const batch = session ? new OnboardingService({ ...this.deps, pdf: session }) : this
     try {
+      if (format === 'pdf' && list.length > 1) {
+        const files = await batch.printedOnce(list)
+        if (files) {
+          for (const file of files) await each(file)
+          return
+        }
+      }
       for (const item of list) await each(await batch.render(item.person, item.credential, format))
     } finally {
       await session?.close()
     }
+  }
+
+  /**
+   * Per-person PDFs from one print: the sheets in one document (each starts a page), printed once
+   * and split page by page. Null when a sheet took more than one page, so the pages cannot be told
+   * apart: the caller then prints each sheet on its own.
+   */
+  private async printedOnce(list: readonly { person: Id; credential: Id }[]): Promise<OnboardingFile[] | null> {
+    const sheets = list.map((item) => this.sheet(item.person, item.credential))
+    const printed = await this.deps.pdf.print(await onboardingBatchHtml(sheets))
+    if ((await pdfPageCount(printed)) !== sheets.length) return null
+    const parts = await splitPdf(printed, sheets.map(() => 1), sheets.map((s) => sheetTitle(s)))
+    return sheets.map((sheet, i) => ({ bytes: parts[i]!, contentType: 'application/pdf', filename: `onboarding-${slug(sheet.person.name)}.pdf`, sheet, notes: sheet.warnings }))
   }
 
   /** The sheet's content for a person (id or email) and one of their phone credentials. */
