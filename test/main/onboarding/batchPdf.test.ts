@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { chromiumPdfSession } from '../../../src/main/onboarding/pdfSession'
@@ -27,17 +30,40 @@ describe('splitting one printed PDF', () => {
   })
 })
 
+/** The batch through a real Chromium session, counting its prints. */
+async function printBatch(sitePath: string): Promise<{ files: OnboardingFile[]; prints: number }> {
+  const site = await SiteService.open(sitePath, 'file')
+  let prints = 0
+  const session = chromiumPdfSession()
+  const counted = { print: async (html: string) => (prints++, session.print(html)), close: () => session.close() }
+  const service = new OnboardingService({ site, pdf: { print: () => Promise.reject(new Error('the batch prints through its session')) }, pdfSession: () => counted })
+  const files: OnboardingFile[] = []
+  await service.renderBatch(service.newlyIssued('2026-10-01T00:00:00Z'), 'pdf', async (file) => void files.push(file))
+  return { files, prints }
+}
+
 describe('a batch of per-person PDFs', () => {
+  it('a sheet longer than a page: each sheet printed on its own, every page of it in its file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lintel-onboarding-long-'))
+    try {
+      const site = JSON.parse(readFileSync(SITE, 'utf8')) as { people: { id: number; last_name: string }[] }
+      site.people.find((p) => p.id === 101)!.last_name = `Baker ${'Longname '.repeat(900)}`.trim()
+      writeFileSync(join(dir, 'site.json'), JSON.stringify(site))
+      const { files, prints } = await printBatch(join(dir, 'site.json'))
+      expect(prints).toBe(3)
+      const [alice, bob] = await Promise.all(files.map((f) => pdfPageTexts(f.bytes)))
+      expect(alice).toHaveLength(1)
+      expect(squeeze(alice![0]!)).toContain('AliceAble')
+      expect(bob!.length).toBeGreaterThan(1)
+      expect(squeeze(bob![0]!)).toContain('BobBakerLongname')
+      expect(squeeze(bob!.join(''))).not.toContain('AliceAble')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 90_000)
+
   it("prints once and splits: each file is a one-page PDF with that person's sheet", async () => {
-    const site = await SiteService.open(SITE, 'file')
-    let prints = 0
-    const session = chromiumPdfSession()
-    const counted = { print: async (html: string) => (prints++, session.print(html)), close: () => session.close() }
-    const service = new OnboardingService({ site, pdf: { print: () => Promise.reject(new Error('the batch prints through its session')) }, pdfSession: () => counted })
-    const list = service.newlyIssued('2026-10-01T00:00:00Z')
-    expect(list).toHaveLength(2)
-    const files: OnboardingFile[] = []
-    await service.renderBatch(list, 'pdf', async (file) => void files.push(file))
+    const { files, prints } = await printBatch(SITE)
     expect(prints).toBe(1)
     expect(files.map((f) => f.filename)).toEqual(['onboarding-alice-able.pdf', 'onboarding-bob-baker.pdf'])
     for (const file of files) {
