@@ -3,7 +3,8 @@
  * onboarding sheet, in Chromium over the browser host with the real services. The PNGs are written
  * to docs/ (docs/diagnose.md shows them).
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -23,15 +24,21 @@ const source: DoorEventSource = {
 }
 let app: AppPage
 let page: Page
+const siteDir = mkdtempSync(join(tmpdir(), 'lintel-e2e-evidence-'))
 
 beforeAll(async () => {
-  app = await openAppPage('#/troubleshoot', { width: 1360, height: 900 }, { sitePath: 'test/fixtures/diagnose/site.json', events: source })
+  // The diagnosis fixture, with DoorFlow's PassFlow invitation link on Alice's phone credential (a QR code on her sheet).
+  const site = JSON.parse(readFileSync('test/fixtures/diagnose/site.json', 'utf8')) as { credentials: { id: number; invitation_url?: string }[] }
+  site.credentials.find((c) => c.id === 1000)!.invitation_url = 'https://passflow.example.com/invitations/7Q2KX9'
+  writeFileSync(join(siteDir, 'site.json'), JSON.stringify(site))
+  app = await openAppPage('#/troubleshoot', { width: 1360, height: 900 }, { sitePath: join(siteDir, 'site.json'), events: source })
   page = app.page
   await page.getByRole('heading', { level: 1, name: 'Troubleshoot' }).waitFor()
 })
 
 afterAll(async () => {
   await app?.close()
+  rmSync(siteDir, { recursive: true, force: true })
 })
 
 describe('the evidence screenshots', () => {
@@ -58,6 +65,7 @@ describe('the evidence screenshots', () => {
       await sheet.setContent(html, { waitUntil: 'load' })
       expect(await sheet.getByRole('heading', { level: 1 }).textContent()).toBe('Your phone as a key — Alice Able')
       expect(await sheet.locator('ol.steps > li h2').allTextContents()).toContain('Wait 2 minutes')
+      expect(await sheet.locator('figure.qr svg').count()).toBe(1)
       expect(await sheet.locator('body').textContent()).not.toContain('583920')
       await sheet.screenshot({ path: join(docs, 'onboarding-sheet.png'), fullPage: true })
     } finally {
