@@ -36,10 +36,10 @@ export class OnboardingService {
     const session = this.deps.pdfSession?.()
     const batch = session ? new OnboardingService({ ...this.deps, pdf: session }) : this
     try {
-      if (format === 'pdf' && list.length > 1) {
-        const files = await batch.printedOnce(list)
-        if (files) {
-          for (const file of files) await each(file)
+      if (format !== 'html' && list.length > 1) {
+        const printed = await batch.printedOnce(list, format === 'eml')
+        if (printed) {
+          for (const { sheet, pdf } of printed) await each(await batch.renderSheet(sheet, format, pdf))
           return
         }
       }
@@ -50,16 +50,23 @@ export class OnboardingService {
   }
 
   /**
-   * Per-person PDFs from one print: the sheets in one document (each starts a page), printed once
-   * and split page by page. Null when a sheet took more than one page, so the pages cannot be told
-   * apart: the caller then prints each sheet on its own.
+   * Each sheet's PDF from one print: the sheets in one document (each starts a page), printed once
+   * and split page by page (one `page.pdf()` costs ~1.5 s on a loaded machine). Null when a sheet
+   * took more than one page, so the pages cannot be told apart, or, for email drafts
+   * (`tolerant`), when no PDF can be made: the caller then renders each sheet on its own.
    */
-  private async printedOnce(list: readonly { person: Id; credential: Id }[]): Promise<OnboardingFile[] | null> {
+  private async printedOnce(list: readonly { person: Id; credential: Id }[], tolerant: boolean): Promise<{ sheet: OnboardingSheet; pdf: Uint8Array }[] | null> {
     const sheets = list.map((item) => this.sheet(item.person, item.credential))
-    const printed = await this.deps.pdf.print(await onboardingBatchHtml(sheets))
+    let printed: Uint8Array
+    try {
+      printed = await this.deps.pdf.print(await onboardingBatchHtml(sheets))
+    } catch (error) {
+      if (tolerant) return null
+      throw error
+    }
     if ((await pdfPageCount(printed)) !== sheets.length) return null
     const parts = await splitPdf(printed, sheets.map(() => 1), sheets.map((s) => sheetTitle(s)))
-    return sheets.map((sheet, i) => ({ bytes: parts[i]!, contentType: 'application/pdf', filename: `onboarding-${slug(sheet.person.name)}.pdf`, sheet, notes: sheet.warnings }))
+    return sheets.map((sheet, i) => ({ sheet, pdf: parts[i]! }))
   }
 
   /** The sheet's content for a person (id or email) and one of their phone credentials. */
@@ -104,15 +111,19 @@ export class OnboardingService {
 
   /** The sheet as a file. For `eml`, the PDF is attached, or the HTML when no PDF can be made here (noted). */
   async render(person: Id | string, credentialId: Id | undefined, format: OnboardingFormat): Promise<OnboardingFile> {
-    const sheet = this.sheet(person, credentialId)
+    return this.renderSheet(this.sheet(person, credentialId), format)
+  }
+
+  /** A sheet as a file, using `printed` as its PDF when the batch already has it. */
+  private async renderSheet(sheet: OnboardingSheet, format: OnboardingFormat, printed?: Uint8Array): Promise<OnboardingFile> {
     const html = await onboardingHtml(sheet)
     const base = `onboarding-${slug(sheet.person.name)}`
     if (format === 'html') return { bytes: Buffer.from(html, 'utf8'), contentType: 'text/html', filename: `${base}.html`, sheet, notes: sheet.warnings }
-    if (format === 'pdf') return { bytes: await this.deps.pdf.print(html), contentType: 'application/pdf', filename: `${base}.pdf`, sheet, notes: sheet.warnings }
+    if (format === 'pdf') return { bytes: printed ?? (await this.deps.pdf.print(html)), contentType: 'application/pdf', filename: `${base}.pdf`, sheet, notes: sheet.warnings }
     const notes = [...sheet.warnings]
     let attachment = { filename: `${base}.html`, contentType: 'text/html', bytes: Buffer.from(html, 'utf8') as Uint8Array }
     try {
-      attachment = { filename: `${base}.pdf`, contentType: 'application/pdf', bytes: await this.deps.pdf.print(html) }
+      attachment = { filename: `${base}.pdf`, contentType: 'application/pdf', bytes: printed ?? (await this.deps.pdf.print(html)) }
     } catch (error) {
       notes.push(`The sheet is attached as HTML: ${error instanceof LintelError ? error.message : 'no PDF could be made here'}.`)
     }

@@ -30,15 +30,22 @@ describe('splitting one printed PDF', () => {
   })
 })
 
+/** The attachment of an email draft, decoded from base64. */
+function attachment(eml: string): Buffer {
+  const boundary = /boundary="([^"]+)"/.exec(eml)![1]!
+  const part = eml.split(`--${boundary}`).slice(1, -1)[1]!
+  return Buffer.from(part.split('\r\n\r\n').slice(1).join('').replace(/\r\n/g, ''), 'base64')
+}
+
 /** The batch through a real Chromium session, counting its prints. */
-async function printBatch(sitePath: string): Promise<{ files: OnboardingFile[]; prints: number }> {
+async function printBatch(sitePath: string, format: 'pdf' | 'eml' = 'pdf', chromium?: string): Promise<{ files: OnboardingFile[]; prints: number }> {
   const site = await SiteService.open(sitePath, 'file')
   let prints = 0
-  const session = chromiumPdfSession()
+  const session = chromium === undefined ? chromiumPdfSession() : chromiumPdfSession(chromium)
   const counted = { print: async (html: string) => (prints++, session.print(html)), close: () => session.close() }
   const service = new OnboardingService({ site, pdf: { print: () => Promise.reject(new Error('the batch prints through its session')) }, pdfSession: () => counted })
   const files: OnboardingFile[] = []
-  await service.renderBatch(service.newlyIssued('2026-10-01T00:00:00Z'), 'pdf', async (file) => void files.push(file))
+  await service.renderBatch(service.newlyIssued('2026-10-01T00:00:00Z'), format, async (file) => void files.push(file))
   return { files, prints }
 }
 
@@ -74,4 +81,23 @@ describe('a batch of per-person PDFs', () => {
       expect((await PDFDocument.load(file.bytes)).getTitle()).toBe(`Your phone as a key — ${file.sheet.person.name}`)
     }
   }, 60_000)
+
+  it("email drafts: one print for the batch, each draft with that person's one-page PDF attached", async () => {
+    const { files, prints } = await printBatch(SITE, 'eml')
+    expect(prints).toBe(1)
+    expect(files.map((f) => f.filename)).toEqual(['onboarding-alice-able.eml', 'onboarding-bob-baker.eml'])
+    for (const file of files) {
+      const eml = Buffer.from(file.bytes).toString('utf8')
+      expect(eml).toContain(`filename="onboarding-${file.sheet.person.name.toLowerCase().replace(' ', '-')}.pdf"`)
+      const texts = await pdfPageTexts(attachment(eml))
+      expect(texts).toHaveLength(1)
+      expect(squeeze(texts[0]!)).toContain(squeeze(file.sheet.person.name))
+    }
+  }, 60_000)
+
+  it('email drafts where no PDF can be made (a Chromium that will not start): each attaches its HTML sheet, noted', async () => {
+    const { files } = await printBatch(SITE, 'eml', '/nonexistent/chromium')
+    expect(files).toHaveLength(2)
+    for (const file of files) expect(file.notes.join(' ')).toMatch(/attached as HTML: no PDF could be made here/)
+  })
 })
