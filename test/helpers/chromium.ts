@@ -37,11 +37,14 @@ export interface AppPage {
   close(): Promise<void>
 }
 
-/** Opens the built renderer (out/renderer) in Chromium through the browser host, at `hash` (e.g. `#/survey`). */
-export async function openAppPage(hash = '', viewport = { width: 1360, height: 900 }): Promise<AppPage> {
+/**
+ * Opens the built renderer (out/renderer) in Chromium through the browser host, at `hash` (e.g.
+ * `#/survey`), on the demo site or what `services` says (another site, an events source).
+ */
+export async function openAppPage(hash = '', viewport = { width: 1360, height: 900 }, services: Parameters<typeof openTestServices>[0] = {}): Promise<AppPage> {
   const rendererDir = join(process.cwd(), 'out', 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run npm run build (npm test builds first)')
-  const t = await openTestServices()
+  const t = await openTestServices(services)
   const host = await startBrowserHost({ services: t.services, staticDir: rendererDir })
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport })

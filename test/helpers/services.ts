@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../../src/main/logger'
-import { createServices, type Services } from '../../src/main/services'
+import { createServices, type ServiceOptions, type Services } from '../../src/main/services'
 import { nodeSettingsStore } from '../../src/main/settings/settingsStore'
 
 export interface TestServices {
@@ -12,7 +12,7 @@ export interface TestServices {
 }
 
 /** Real services on the demo site, with settings in a fresh temporary folder and no real radios. */
-export async function openTestServices(options: { sitePath?: string } = {}): Promise<TestServices> {
+export async function openTestServices(options: Pick<ServiceOptions, 'sitePath' | 'events'> = {}): Promise<TestServices> {
   const dir = mkdtempSync(join(tmpdir(), 'lintel-test-'))
   const services = await createServices({
     runtime: 'test',

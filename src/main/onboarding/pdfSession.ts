@@ -35,7 +35,8 @@ export function chromiumPdfSession(executablePath = CHROMIUM.find((p) => existsS
     async close() {
       const opened = browser
       browser = undefined
-      if (opened) await (await opened).close()
+      // A Chromium that failed to start was reported by the print that started it; nothing to close.
+      if (opened) await (await opened.catch(() => undefined))?.close()
     }
   }
 }

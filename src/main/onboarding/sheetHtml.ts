@@ -17,7 +17,12 @@ async function qrSvg(url: string): Promise<string> {
  * and mails offline. The backup PIN is masked; `warnings` are for the helpdesk and printed last.
  */
 export async function onboardingHtml(sheet: OnboardingSheet, generatedAt = new Date().toISOString()): Promise<string> {
-  return page(`Your phone as a key — ${sheet.person.name}`, await sheetBody(sheet, generatedAt))
+  return page(sheetTitle(sheet), await sheetBody(sheet, generatedAt))
+}
+
+/** The sheet's title: the page heading, and the PDF's title. */
+export function sheetTitle(sheet: OnboardingSheet): string {
+  return `Your phone as a key — ${sheet.person.name}`
 }
 
 /** Many sheets in one document, one per printed page: a batch printed in one go. */
@@ -34,7 +39,7 @@ function page(title: string, body: string): string {
 }
 
 async function sheetBody(sheet: OnboardingSheet, generatedAt: string): Promise<string> {
-  const title = `Your phone as a key — ${sheet.person.name}`
+  const title = sheetTitle(sheet)
   const qr = sheet.invitation_url ? `<figure class="qr">${await qrSvg(sheet.invitation_url)}<figcaption class="muted">Scan to accept the invitation</figcaption></figure>` : ''
   const steps = sheet.steps.map((s) => `<li><h2>${esc(s.title)}</h2><p>${esc(s.text)}</p></li>`).join('')
   const warnings = sheet.warnings.length ? `<div class="warn"><strong>For the helpdesk, before handing this over:</strong><ul>${sheet.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></div>` : ''

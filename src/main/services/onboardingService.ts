@@ -4,7 +4,8 @@ import { LintelError } from '../../shared/contract/result'
 import type { Id } from '../../shared/domain/site'
 import { onboardingSheet, type OnboardingSheet } from '../../shared/onboarding/sheet'
 import { emlDraft } from '../onboarding/eml'
-import { onboardingBatchHtml, onboardingHtml } from '../onboarding/sheetHtml'
+import { onboardingBatchHtml, onboardingHtml, sheetTitle } from '../onboarding/sheetHtml'
+import { pdfPageCount, splitPdf } from '../onboarding/pdfSplit'
 import type { PdfSession } from '../onboarding/pdfSession'
 import type { PdfPrinter } from '../survey/report'
 import type { SiteService } from './siteService'
@@ -35,10 +36,37 @@ export class OnboardingService {
     const session = this.deps.pdfSession?.()
     const batch = session ? new OnboardingService({ ...this.deps, pdf: session }) : this
     try {
+      if (format !== 'html' && list.length > 1) {
+        const printed = await batch.printedOnce(list, format === 'eml')
+        if (printed) {
+          for (const { sheet, pdf } of printed) await each(await batch.renderSheet(sheet, format, pdf))
+          return
+        }
+      }
       for (const item of list) await each(await batch.render(item.person, item.credential, format))
     } finally {
       await session?.close()
     }
+  }
+
+  /**
+   * Each sheet's PDF from one print: the sheets in one document (each starts a page), printed once
+   * and split page by page (one `page.pdf()` costs ~1.5 s on a loaded machine). Null when a sheet
+   * took more than one page, so the pages cannot be told apart, or, for email drafts
+   * (`tolerant`), when no PDF can be made: the caller then renders each sheet on its own.
+   */
+  private async printedOnce(list: readonly { person: Id; credential: Id }[], tolerant: boolean): Promise<{ sheet: OnboardingSheet; pdf: Uint8Array }[] | null> {
+    const sheets = list.map((item) => this.sheet(item.person, item.credential))
+    let printed: Uint8Array
+    try {
+      printed = await this.deps.pdf.print(await onboardingBatchHtml(sheets))
+    } catch (error) {
+      if (tolerant) return null
+      throw error
+    }
+    if ((await pdfPageCount(printed)) !== sheets.length) return null
+    const parts = await splitPdf(printed, sheets.map(() => 1), sheets.map((s) => sheetTitle(s)))
+    return sheets.map((sheet, i) => ({ sheet, pdf: parts[i]! }))
   }
 
   /** The sheet's content for a person (id or email) and one of their phone credentials. */
@@ -83,15 +111,19 @@ export class OnboardingService {
 
   /** The sheet as a file. For `eml`, the PDF is attached, or the HTML when no PDF can be made here (noted). */
   async render(person: Id | string, credentialId: Id | undefined, format: OnboardingFormat): Promise<OnboardingFile> {
-    const sheet = this.sheet(person, credentialId)
+    return this.renderSheet(this.sheet(person, credentialId), format)
+  }
+
+  /** A sheet as a file, using `printed` as its PDF when the batch already has it. */
+  private async renderSheet(sheet: OnboardingSheet, format: OnboardingFormat, printed?: Uint8Array): Promise<OnboardingFile> {
     const html = await onboardingHtml(sheet)
     const base = `onboarding-${slug(sheet.person.name)}`
     if (format === 'html') return { bytes: Buffer.from(html, 'utf8'), contentType: 'text/html', filename: `${base}.html`, sheet, notes: sheet.warnings }
-    if (format === 'pdf') return { bytes: await this.deps.pdf.print(html), contentType: 'application/pdf', filename: `${base}.pdf`, sheet, notes: sheet.warnings }
+    if (format === 'pdf') return { bytes: printed ?? (await this.deps.pdf.print(html)), contentType: 'application/pdf', filename: `${base}.pdf`, sheet, notes: sheet.warnings }
     const notes = [...sheet.warnings]
     let attachment = { filename: `${base}.html`, contentType: 'text/html', bytes: Buffer.from(html, 'utf8') as Uint8Array }
     try {
-      attachment = { filename: `${base}.pdf`, contentType: 'application/pdf', bytes: await this.deps.pdf.print(html) }
+      attachment = { filename: `${base}.pdf`, contentType: 'application/pdf', bytes: printed ?? (await this.deps.pdf.print(html)) }
     } catch (error) {
       notes.push(`The sheet is attached as HTML: ${error instanceof LintelError ? error.message : 'no PDF could be made here'}.`)
     }

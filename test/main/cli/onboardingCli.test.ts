@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../../helpers/cli'
+import { pdfPageTexts } from '../../helpers/pdfText'
 
 const FIXTURE = 'test/fixtures/diagnose/site.json'
 let home: string
@@ -52,6 +53,19 @@ describe('lintel onboarding: a batch after an import', () => {
     expect(none.out.trim()).toBe('No phone credentials were issued in that window.')
     expect((await cli('onboarding', '--site', FIXTURE, '--issued-since', 'last week', '--out-dir', dir)).code).toBe(2)
   })
+
+  it("--format pdf: one PDF per person, each one page with that person's sheet", async () => {
+    const dir = join(home, 'pdfs')
+    const run = await cli('onboarding', '--site', FIXTURE, '--issued-since', '2026-10-01T00:00:00Z', '--out-dir', dir, '--format', 'pdf', '--json')
+    expect(run.code).toBe(0)
+    const files = run.json<{ files: { person: string; path: string }[] }>().files
+    expect(files.map((f) => [f.person, basename(f.path)])).toEqual([['Alice Able', 'onboarding-alice-able.pdf'], ['Bob Baker', 'onboarding-bob-baker.pdf']])
+    for (const file of files) {
+      const pages = await pdfPageTexts(readFileSync(file.path))
+      expect(pages).toHaveLength(1)
+      expect(pages[0]!.replace(/\s+/g, '')).toContain(file.person.replace(/\s+/g, ''))
+    }
+  }, 60_000)
 
   it('--one-file puts the whole batch in one document, one sheet per page', async () => {
     const dir = join(home, 'one')

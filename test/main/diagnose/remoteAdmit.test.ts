@@ -96,3 +96,27 @@ describe('the remote test over DoorFlow', () => {
     expect(d.findings.map((f) => f.code)).toContain('remote_admitted')
   })
 })
+
+describe('a DoorFlow connection made after the services started', () => {
+  it('the remote test reads the connection when it runs: "connect first" before, admitted after (not "cannot ask DoorFlow")', async () => {
+    const late = join(dir, 'late')
+    const lateDb = join(dir, 'late.db')
+    const csv = join(dir, 'late.csv')
+    writeFileSync(csv, 'first_name,last_name,email,credential_type,credential_value\nGrace,Hopper,grace@example.com,PIN,730214\n')
+    expect((await cli('import', csv, '--db', lateDb)).code).toBe(0)
+    const started = await createServices({ runtime: 'test', userDataDir: late, dbPath: lateDb, settings: await nodeSettingsStore(late, silentLogger), log: silentLogger, probe: { bleAdapter: () => false, pcscd: () => false } })
+    try {
+      expect(started.sync.connected()).toBe(false)
+      expect(await started.sync.admit(started.site.snapshot().people[0]!.id, door)).toMatchObject({ outcome: 'unavailable', message: expect.stringMatching(/Connect to DoorFlow first/) })
+      started.sync.saveConnection({ api: server.url, token: server.tokens.access })
+      await started.sync.run({})
+      server.state.admitOutcome = 'admitted'
+      const site = started.site.snapshot()
+      const after = await started.diagnose.run({ person: site.people.find((p) => p.email === 'grace@example.com')!.id, door_id: site.doors.find((d) => d.name === 'Front Door')!.id, admit: { confirmed: true } })
+      expect(after.findings.map((f) => f.code)).toContain('remote_admitted')
+      expect(after.findings.map((f) => f.code)).not.toContain('remote_unavailable')
+    } finally {
+      await started.close()
+    }
+  })
+})

@@ -20,8 +20,8 @@ export const onboardingCommand: CliCommand = {
     '--credential <id> the phone credential (default: their newest usable one)',
     '--out <file>      write the sheet: .html, .pdf (Chromium), or .eml (an email draft with the PDF attached; HTML when no PDF can be made)',
     '--issued-since T  a batch after an import: one sheet per person with a phone credential issued since T (an ISO instant or 30m, 2h, 14d)',
-    '--out-dir <dir>   where the batch goes, one file per person; --format pdf (default), html or eml',
-    '--one-file        the whole batch as one onboarding-batch.pdf (or .html), one sheet per page: far faster to print',
+    '--out-dir <dir>   where the batch goes, one file per person; --format pdf (default), html or eml (PDFs printed once and split per person)',
+    '--one-file        the whole batch as one onboarding-batch.pdf (or .html), one sheet per page, to print in one go',
     'Without --out: the steps as text (or the sheet as JSON with --json). Warnings for the helpdesk go to stderr.'
   ],
   async run(values, _positionals, io) {
