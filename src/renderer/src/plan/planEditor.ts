@@ -274,3 +274,8 @@ export function readProjectText(name: string, text: string): OpenedProject {
 export function metresBetween(project: SurveyProject, a: PlanPoint, b: PlanPoint): number {
   return Math.hypot(b.x - a.x, b.y - a.y) * metresPerPixel(project.plan.scale)
 }
+
+/** Replaces the project with an opened one; the one before stays on the undo stack, so nothing is lost. */
+export function openProject(state: EditorState, project: SurveyProject): EditorState {
+  return { ...change(state, project), scaleSet: true }
+}
