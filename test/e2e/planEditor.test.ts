@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkProject } from '../../src/shared/plan'
+import { openAppPage, type AppPage } from '../helpers/chromium'
+
+let app: AppPage
+let page: Page
+let problems: string[]
+
+beforeAll(async () => {
+  app = await openAppPage('#/survey')
+  ;({ page, problems } = app)
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+/** A 400 × 300 PNG line drawing, made by Chromium's own canvas (no image library in the test). */
+async function planPng(): Promise<Buffer> {
+  const base64 = await page.evaluate<string>(`(() => {
+    const c = document.createElement('canvas')
+    c.width = 400
+    c.height = 300
+    const g = c.getContext('2d')
+    g.fillStyle = '#ffffff'
+    g.fillRect(0, 0, 400, 300)
+    g.strokeStyle = '#000000'
+    g.lineWidth = 4
+    g.strokeRect(20, 20, 360, 260)
+    g.beginPath(); g.moveTo(200, 20); g.lineTo(200, 280); g.stroke()
+    return c.toDataURL('image/png').split(',')[1]
+  })()`)
+  return Buffer.from(base64, 'base64')
+}
+
+const tool = (name: string) => page.getByRole('toolbar', { name: 'Plan tools' }).getByRole('button', { name, exact: true }).click()
+
+/** Clicks the editing surface at plan pixel (x, y): the 400 px plan is drawn 1:1. */
+async function clickPlan(x: number, y: number): Promise<void> {
+  const box = (await page.getByTestId('plan-surface').boundingBox())!
+  await page.mouse.click(box.x + (x * box.width) / 400, box.y + (y * box.height) / 300)
+}
+
+describe('the plan editor in Chromium', () => {
+  it('loads an image, sets the scale, places a door and a reader, saves and reopens the project', async () => {
+    await page.getByLabel('Plan image (PNG or JPEG)').setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: await planPng() })
+    const status = page.getByTestId('plan-editor-status')
+    await expect.poll(() => status.textContent()).toMatch(/Plan 400 × 300 px, scale not set/)
+    await page.getByTestId('plan-surface').scrollIntoViewIfNeeded()
+    // The image is shown: the CSP allows data: images (a refusal would be a console error, checked below).
+    expect(await page.locator('[data-testid=plan-surface] image').count()).toBe(1)
+
+    await tool('Scale')
+    await page.getByLabel('Known distance (m)').fill('-2')
+    await clickPlan(20, 20)
+    await clickPlan(220, 20)
+    expect(await page.locator('.plan-editor').getByRole('alert').textContent()).toMatch(/The scale distance must be more than 0 m \(it is -2 m\)/)
+    await page.getByLabel('Known distance (m)').fill('10')
+    await clickPlan(20, 20)
+    await clickPlan(220, 20)
+    await expect.poll(() => status.textContent()).toMatch(/scale 0\.05\d\d m\/px/)
+
+    await tool('Door')
+    await page.getByLabel('Door name').fill('Side Door')
+    await clickPlan(200, 120)
+    await clickPlan(200, 180)
+    await tool('Reader')
+    await page.getByLabel('BLE reader', { exact: true }).fill('sim-2')
+    await clickPlan(170, 150)
+    // The coverage map follows the edit: the new reader, model only.
+    await expect.poll(() => page.getByLabel('Coverage of Side Door').textContent()).toMatch(/Model only \(no marks\)/)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()])
+    expect(download.suggestedFilename()).toBe('plan.json')
+    const text = await readFile((await download.path())!, 'utf8')
+    const saved = checkProject(JSON.parse(text))
+    if (!saved.ok) throw new Error(saved.message)
+    expect(saved.project.doors.map((d) => d.name)).toEqual(['Side Door'])
+    expect(saved.project.readers.map((r) => [r.bleReaderId, r.doorId])).toEqual([['sim-2', 'door-1']])
+    expect(saved.project.plan.image?.dataUrl).toMatch(/^data:image\/png;base64,/)
+    expect(saved.project.plan.scale.distance_m).toBe(10)
+
+    // Reopen: delete the door first, so the reopened file is what brings it back.
+    await page.getByRole('button', { name: 'Delete Side Door' }).click()
+    expect(await page.getByRole('list', { name: 'Doors' }).getByRole('listitem').count()).toBe(0)
+    await page.getByLabel(/Open a survey project/).setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+    await expect.poll(() => page.getByText('Showing plan.json').count()).toBe(1)
+    expect(await page.getByRole('list', { name: 'Doors' }).getByRole('listitem').textContent()).toMatch(/^Side Door: \(\d+(\.\d)?, \d+(\.\d)?\) px → /)
+    expect(await page.getByLabel('Coverage of Side Door').textContent()).toMatch(/Model only/)
+  })
+
+  it('logs no errors (no CSP refusals)', () => {
+    expect(problems).toEqual([])
+  })
+})
