@@ -35,6 +35,27 @@ async function planPng(): Promise<Buffer> {
   return Buffer.from(base64, 'base64')
 }
 
+/** A one-page PDF plan, 600 × 400 pt, two rectangles' worth of lines and no text (so no fonts to fetch). */
+function planPdf(): Buffer {
+  const content = '4 w 40 40 520 320 re S 300 40 m 300 360 l S'
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 400] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((o, k) => {
+    offsets.push(out.length)
+    out += `${k + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
 const tool = (name: string) => page.getByRole('toolbar', { name: 'Plan tools' }).getByRole('button', { name, exact: true }).click()
 
 /** Clicks the editing surface at plan pixel (x, y): the 400 px plan is drawn 1:1. */
@@ -45,7 +66,7 @@ async function clickPlan(x: number, y: number): Promise<void> {
 
 describe('the plan editor in Chromium', () => {
   it('loads an image, sets the scale, places a door and a reader, saves and reopens the project', async () => {
-    await page.getByLabel('Plan image (PNG or JPEG)').setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: await planPng() })
+    await page.getByLabel('Plan image (PNG, JPEG or PDF)').setInputFiles({ name: 'plan.png', mimeType: 'image/png', buffer: await planPng() })
     const status = page.getByTestId('plan-editor-status')
     await expect.poll(() => status.textContent()).toMatch(/Plan 400 × 300 px, scale not set/)
     await page.getByTestId('plan-surface').scrollIntoViewIfNeeded()
@@ -89,6 +110,32 @@ describe('the plan editor in Chromium', () => {
     await expect.poll(() => page.getByText('Showing plan.json').count()).toBe(1)
     expect(await page.getByRole('list', { name: 'Doors' }).getByRole('listitem').textContent()).toMatch(/^Side Door: \(\d+(\.\d)?, \d+(\.\d)?\) px → /)
     expect(await page.getByLabel('Coverage of Side Door').textContent()).toMatch(/Model only/)
+  })
+
+  it('renders the first page of a PDF plan with pdf.js, in the renderer', async () => {
+    await page.getByLabel('Plan image (PNG, JPEG or PDF)').setInputFiles({ name: 'floor.pdf', mimeType: 'application/pdf', buffer: planPdf() })
+    // 600 × 400 pt at 150 dpi.
+    await expect.poll(() => page.getByTestId('plan-editor-status').textContent(), { timeout: 20_000 }).toMatch(/Plan 1250 × 834 px, scale not set/)
+    const href = await page.locator('[data-testid=plan-surface] image').getAttribute('href')
+    expect(href).toMatch(/^data:image\/png;base64,/)
+    // The page was drawn: its lines are dark pixels in the embedded PNG.
+    const dark = await page.evaluate<number>(`new Promise((resolve) => {
+      const img = new Image()
+      img.onload = () => {
+        const c = document.createElement('canvas')
+        c.width = img.width
+        c.height = img.height
+        const g = c.getContext('2d')
+        g.drawImage(img, 0, 0)
+        const d = g.getImageData(0, 0, c.width, c.height).data
+        let n = 0
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 128) n++
+        resolve(n)
+      }
+      img.src = document.querySelector('[data-testid=plan-surface] image').getAttribute('href')
+    })`)
+    // 520 × 320 pt rectangle plus one 320 pt line, 4 pt wide, at 150/72 px per pt: about 25,000 dark pixels.
+    expect(dark).toBeGreaterThan(10_000)
   })
 
   it('logs no errors (no CSP refusals)', () => {

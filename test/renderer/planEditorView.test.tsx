@@ -70,14 +70,14 @@ describe('the plan editor in the Plan view', () => {
     expect(within(screen.getByRole('list', { name: 'Marks' })).getAllByRole('listitem')).toHaveLength(2)
   })
 
-  it('refuses a PDF or a file from a newer version, keeping the plan being edited', async () => {
+  it('refuses a file that is not a plan image, or a project from a newer version, keeping the plan being edited', async () => {
     render(<PlanView initial={newProject(400, 300)} />)
     tool('Door')
     typePoint(10, 10)
     typePoint(50, 10)
-    const image = screen.getByLabelText('Plan image (PNG or JPEG)')
-    fireEvent.change(image, { target: { files: [new File(['%PDF-1.4'], 'floor.pdf', { type: 'application/pdf' })] } })
-    expect((await screen.findByRole('alert')).textContent).toMatch(/floor\.pdf is not a PNG or JPEG image\. PDF plans are not read yet/)
+    const image = screen.getByLabelText('Plan image (PNG, JPEG or PDF)')
+    fireEvent.change(image, { target: { files: [new File(['GIF89a'], 'floor.gif', { type: 'image/gif' })] } })
+    expect((await screen.findByRole('alert')).textContent).toBe('floor.gif is not a PNG, JPEG or PDF file. The plan is unchanged.')
     const open = screen.getByLabelText(/Open a survey project/)
     fireEvent.change(open, { target: { files: [new File([JSON.stringify({ version: 9 })], 'future.json', { type: 'application/json' })] } })
     await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toMatch(/future\.json: \$\.version: version 9 was written by a newer Lintel/))

@@ -79,16 +79,26 @@ export function PlanEditor({ state, onChange, bleReaders = [] }: Props) {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (!file) return
-    if (!/^image\/(png|jpeg)$/.test(file.type)) {
-      setNote(`${file.name} is not a PNG or JPEG image.${file.type === 'application/pdf' ? ' PDF plans are not read yet: export the page as PNG (docs/survey-plan.md says why).' : ''} The plan is unchanged.`)
+    const pdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name)
+    if (!pdf && !/^image\/(png|jpeg)$/.test(file.type)) {
+      setNote(`${file.name} is not a PNG, JPEG or PDF file. The plan is unchanged.`)
       return
     }
     try {
+      const name = file.name.replace(/\.[^.]+$/, '')
+      if (pdf) {
+        const { renderPdfFirstPage } = await import('../../plan/pdfPlan')
+        const page = await renderPdfFirstPage(await fileBuffer(file))
+        const next = loadImage(state, page, name)
+        setNote(null)
+        onChange(page.pages > 1 ? { ...next, message: `${next.message ? `${next.message} ` : ''}${file.name} has ${page.pages} pages: the first is the plan.` } : next)
+        return
+      }
       const image = await decodeImage(file)
       setNote(null)
-      onChange(loadImage(state, image, file.name.replace(/\.[^.]+$/, '')))
+      onChange(loadImage(state, image, name))
     } catch {
-      setNote(`${file.name} could not be decoded as an image. The plan is unchanged.`)
+      setNote(`${file.name} could not be read as ${pdf ? 'a PDF' : 'an image'}. The plan is unchanged.`)
     }
   }
   const onKeyDown = (event: KeyboardEvent) => {
@@ -107,7 +117,7 @@ export function PlanEditor({ state, onChange, bleReaders = [] }: Props) {
     <div className="plan-editor" onKeyDown={onKeyDown}>
       <div className="toolbar">
         <label>
-          Plan image (PNG or JPEG) <input type="file" accept="image/png,image/jpeg,application/pdf" onChange={(e) => void onImage(e)} />
+          Plan image (PNG, JPEG or PDF) <input type="file" accept="image/png,image/jpeg,application/pdf" onChange={(e) => void onImage(e)} />
         </label>
         <button type="button" onClick={() => saveProject(project)}>
           Save project
@@ -395,6 +405,15 @@ function saveProject(project: SurveyProject): void {
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+function fileBuffer(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as ArrayBuffer)
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'))
+    reader.readAsArrayBuffer(file)
+  })
 }
 
 function fileDataUrl(file: Blob): Promise<string> {
