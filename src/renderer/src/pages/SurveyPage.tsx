@@ -47,7 +47,7 @@ export function SurveyPage() {
       <section className="section" aria-labelledby="plan-title">
         <h2 id="plan-title">Floor plan</h2>
         <p className="muted">Coverage per reader on the building's plan: where the door unlocks reliably, and where it leaks to the wrong side. The demo site's plan is shown until you open a survey project or load a plan image to edit.</p>
-        <PlanView bleReaders={readers.status === 'ok' ? readers.value.map((r) => ({ id: r.id, name: r.name })) : []} />
+        <PlanView exportable bleReaders={readers.status === 'ok' ? readers.value.map((r) => ({ id: r.id, name: r.name })) : []} />
       </section>
       <section className="section" aria-labelledby="saved-title">
         <h2 id="saved-title">Saved surveys</h2>

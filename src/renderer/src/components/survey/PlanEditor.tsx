@@ -1,4 +1,5 @@
 import { useRef, useState, type ChangeEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react'
+import { downloadText } from '../../hooks/useAction'
 import { WALL_LOSS_DB, type PlanPoint, type SurveyProject, type WallMaterial } from '../../../../shared/plan'
 import {
   approachSide,
@@ -397,14 +398,7 @@ function ItemLists({ state, onChange }: { state: EditorState; onChange: (next: E
 
 /** Downloads the project as JSON: the browser (or Electron's save dialog) picks where. */
 function saveProject(project: SurveyProject): void {
-  const url = URL.createObjectURL(new Blob([projectText(project)], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = projectFileName(project)
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  downloadText(projectFileName(project), projectText(project), 'application/json')
 }
 
 function fileBuffer(file: Blob): Promise<ArrayBuffer> {

@@ -4,6 +4,7 @@ import demoSurvey from '../../../../../resources/demo-survey.json'
 import { editorState, openProject, readProjectText, type EditorState } from '../../plan/planEditor'
 import { PlanCanvas } from './PlanCanvas'
 import { PlanEditor, type KnownBleReader } from './PlanEditor'
+import { PlanReportExport } from './PlanReportExport'
 
 /** The demo site's plan (resources/demo-survey.json), shown until the user opens a project. */
 function demoProject(): SurveyProject {
@@ -21,7 +22,8 @@ interface Opened {
  * Floor-plan coverage: per reader, where the door unlocks reliably and where it leaks to the wrong
  * side, drawn from the same `coverageMap` as `lintel survey map`.
  */
-export function PlanView({ initial, bleReaders }: { initial?: SurveyProject; bleReaders?: readonly KnownBleReader[] }) {
+/** `exportable`: offer the plan report (needs the app's API; the bare view in tests has none). */
+export function PlanView({ initial, bleReaders, exportable = false }: { initial?: SurveyProject; bleReaders?: readonly KnownBleReader[]; exportable?: boolean }) {
   const [opened, setOpened] = useState<Opened>(() => ({ name: initial ? 'project' : 'demo-survey.json', warnings: [] }))
   const [editor, setEditor] = useState<EditorState>(() => editorState(initial ?? demoProject()))
   const [problem, setProblem] = useState<string | null>(null)
@@ -87,6 +89,7 @@ export function PlanView({ initial, bleReaders }: { initial?: SurveyProject; ble
       ) : (
         <p className="muted">This project has no readers: place a door and its reader to see its coverage.</p>
       )}
+      {exportable ? <PlanReportExport project={project} /> : null}
       <h3 id="plan-editor-title">Edit the plan</h3>
       <PlanEditor state={editor} onChange={setEditor} bleReaders={bleReaders} />
     </div>
