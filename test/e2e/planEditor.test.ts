@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkProject } from '../../src/shared/plan'
@@ -110,6 +111,11 @@ describe('the plan editor in Chromium', () => {
     await expect.poll(() => page.getByText('Showing plan.json').count()).toBe(1)
     expect(await page.getByRole('list', { name: 'Doors' }).getByRole('listitem').textContent()).toMatch(/^Side Door: \(\d+(\.\d)?, \d+(\.\d)?\) px → /)
     expect(await page.getByLabel('Coverage of Side Door').textContent()).toMatch(/Model only/)
+
+    // The plan report of what is open: one page per door, written by the host.
+    await page.getByRole('button', { name: 'Plan report (HTML)' }).click()
+    await expect.poll(() => page.getByText(/^Saved .*plan-plan\.html/).count()).toBe(1)
+    await page.locator('.plan-editor').screenshot({ path: join(process.cwd(), 'test-results', 'e2e', 'survey-plan-editor.png') })
   })
 
   it('renders the first page of a PDF plan with pdf.js, in the renderer', async () => {

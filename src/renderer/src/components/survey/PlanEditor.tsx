@@ -305,7 +305,7 @@ function Surface({ state, tool, zoom, onPoint }: { state: EditorState; tool: Edi
               <line x1={door.from.x} y1={door.from.y} x2={door.to.x} y2={door.to.y} stroke="#0a58ca" strokeWidth={5 * px} />
               <line x1={mx} y1={my} x2={mx + nx} y2={my + ny} stroke="#0a58ca" strokeWidth={2 * px} />
               <circle cx={mx + nx} cy={my + ny} r={3 * px} fill="#0a58ca" />
-              <text x={mx + nx * 1.2} y={my + ny * 1.2} fontSize={12 * px} fill="#1b1f24">
+              <text x={mx + nx * 1.3} y={my + ny * 1.3 - 8 * px} fontSize={12 * px} fill="#1b1f24">
                 {door.name}
               </text>
             </g>
@@ -314,7 +314,7 @@ function Surface({ state, tool, zoom, onPoint }: { state: EditorState; tool: Edi
         {project.readers.map((reader) => (
           <g key={reader.id}>
             <rect x={reader.position.x - r} y={reader.position.y - r} width={2 * r} height={2 * r} fill="#1b1f24" />
-            <text x={reader.position.x + r * 1.5} y={reader.position.y} fontSize={12 * px} fill="#1b1f24">
+            <text x={reader.position.x - r} y={reader.position.y + r * 3.2} fontSize={12 * px} fill="#1b1f24">
               {reader.bleReaderId}
             </text>
           </g>
