@@ -144,6 +144,49 @@ describe('the plan editor in Chromium', () => {
     expect(dark).toBeGreaterThan(10_000)
   })
 
+  it('labels every control, reaches every tool by Tab, and keeps its text at WCAG AA contrast', async () => {
+    const unnamed = await page.evaluate<string[]>(`(() => {
+      const text = (el) => (el?.textContent ?? '').trim()
+      const name = (el) => (el.getAttribute('aria-label') ?? '').trim() || [...(el.labels ?? [])].map(text).join('').trim() || (el.tagName === 'BUTTON' ? text(el) : '')
+      return [...document.querySelectorAll('.plan-editor :is(input, select, button, textarea)')]
+        .filter((el) => el.getClientRects().length > 0 && !name(el))
+        .map((el) => el.outerHTML.slice(0, 120))
+    })()`)
+    expect(unnamed).toEqual([])
+
+    const tools = page.getByRole('toolbar', { name: 'Plan tools' })
+    await tools.getByRole('button', { name: 'Look', exact: true }).focus()
+    const order: string[] = []
+    for (let k = 0; k < 6; k++) {
+      order.push(await page.evaluate<string>('document.activeElement.textContent'))
+      await page.keyboard.press('Tab')
+    }
+    expect(order).toEqual(['Look', 'Scale', 'Door', 'Reader', 'Wall', 'Mark'])
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Enter')
+    expect(await tools.getByRole('button', { name: 'Mark', exact: true }).getAttribute('aria-pressed')).toBe('true')
+
+    const low = await page.evaluate<unknown[]>(`(() => {
+      const rgb = (css) => (css.match(/[\\d.]+/g) ?? []).map(Number)
+      const lum = ([r, g, b]) => {
+        const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 })
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+      }
+      const background = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor)
+          if (c.length < 4 || c[3] > 0) return c.slice(0, 3)
+        }
+        return [255, 255, 255]
+      }
+      return [...document.querySelectorAll('.plan-editor :is(button, label, [role=status], li)')].map((el) => {
+        const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))].sort((x, y) => y - x)
+        return { text: el.textContent.slice(0, 40), ratio: (a + 0.05) / (b + 0.05) }
+      }).filter((x) => !(x.ratio >= 4.5))
+    })()`)
+    expect(low).toEqual([])
+  })
+
   it('logs no errors (no CSP refusals)', () => {
     expect(problems).toEqual([])
   })
