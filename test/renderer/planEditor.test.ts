@@ -13,6 +13,7 @@ import {
   projectFileName,
   projectText,
   readProjectText,
+  samplesFromScan,
   undo,
   type EditorState
 } from '../../src/renderer/src/plan/planEditor'
@@ -119,5 +120,15 @@ describe('the plan editor', () => {
     const off = readProjectText('p.json', JSON.stringify({ ...s.project, marks: [{ position: { x: 999, y: 1 }, readerId: 'reader-1', rssi: [-60] }] }))
     expect(off).toMatchObject({ ok: false, problem: expect.stringMatching(/\$\.marks\[0\]\.position: \(999, 1\) px is off the plan/) })
     expect(projectFileName({ ...s.project, name: 'Site A / floor 1.json' })).toBe('Site-A-floor-1.json')
+  })
+
+  it('takes a mark’s samples from the live scan row of its BLE reader, by id or address', () => {
+    const rows = [
+      { address: 'AA:BB', readerId: null, history: [-50] },
+      { address: 'CC:DD', readerId: 'sim-2', history: [-61.4, -63, -70.6] }
+    ]
+    expect(samplesFromScan(rows, 'sim-2')).toEqual([-61, -63, -71])
+    expect(samplesFromScan(rows, 'aa:bb')).toEqual([-50])
+    expect(samplesFromScan(rows, 'sim-9')).toEqual([])
   })
 })

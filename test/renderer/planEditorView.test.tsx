@@ -70,6 +70,26 @@ describe('the plan editor in the Plan view', () => {
     expect(within(screen.getByRole('list', { name: 'Marks' })).getAllByRole('listitem')).toHaveLength(2)
   })
 
+  it('takes a mark’s samples from the live scan, or says the scan has not heard the reader', () => {
+    const rows = [{ address: 'CC:DD', readerId: 'sim-2', history: [-61, -63] }]
+    render(<PlanView initial={newProject(400, 300)} scanRows={rows} />)
+    tool('Door')
+    typePoint(200, 100)
+    typePoint(200, 200)
+    tool('Reader')
+    fireEvent.change(screen.getByLabelText('BLE reader'), { target: { value: 'sim-2' } })
+    typePoint(180, 150)
+    tool('Mark')
+    fireEvent.click(screen.getByRole('button', { name: 'Take samples from the live scan' }))
+    expect((screen.getByLabelText('RSSI samples (dBm)') as HTMLInputElement).value).toBe('-61, -63')
+    typePoint(150, 150)
+    expect(within(screen.getByRole('list', { name: 'Marks' })).getByText(/Mark 1 of reader-1 at \(150, 150\) px: 2 samples/)).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('BLE reader of reader-1'), { target: { value: 'sim-7' } })
+    fireEvent.blur(screen.getByLabelText('BLE reader of reader-1'))
+    fireEvent.click(screen.getByRole('button', { name: 'Take samples from the live scan' }))
+    expect(screen.getByRole('alert').textContent).toMatch(/The live scan has not heard sim-7/)
+  })
+
   it('refuses a file that is not a plan image, or a project from a newer version, keeping the plan being edited', async () => {
     render(<PlanView initial={newProject(400, 300)} />)
     tool('Door')

@@ -279,3 +279,10 @@ export function metresBetween(project: SurveyProject, a: PlanPoint, b: PlanPoint
 export function openProject(state: EditorState, project: SurveyProject): EditorState {
   return { ...change(state, project), scaleSet: true }
 }
+
+/** The live scan's latest RSSI values (whole dBm, oldest first) of a BLE reader, by its id or address; [] when the scan has not heard it. */
+export function samplesFromScan(rows: readonly { address: string; readerId: string | null; history: readonly number[] }[], bleReaderId: string): number[] {
+  const id = bleReaderId.trim().toLowerCase()
+  const row = rows.find((r) => r.readerId?.toLowerCase() === id || r.address.toLowerCase() === id)
+  return row ? row.history.map((v) => Math.round(v)) : []
+}

@@ -13,6 +13,7 @@ import {
   metresBetween,
   parseSamples,
   place,
+  samplesFromScan,
   projectFileName,
   projectText,
   undo,
@@ -39,14 +40,19 @@ const TOOL_HINT: Record<EditorTool, string> = {
 const MATERIALS = Object.keys(WALL_LOSS_DB) as WallMaterial[]
 const SURFACE_WIDTH = 800
 
+/** The live scan's rows, for taking a mark's samples from it. */
+export type ScanRows = Parameters<typeof samplesFromScan>[0]
+
 interface Props {
   state: EditorState
   onChange: (next: EditorState) => void
   bleReaders?: readonly KnownBleReader[]
+  /** The live scan's latest rows, when the page runs a scan: the Mark tool can take its samples from them. */
+  scanRows?: ScanRows | null
 }
 
 /** The plan editor: load an image, set the scale, place doors, readers, walls and marks; undo, delete, save. */
-export function PlanEditor({ state, onChange, bleReaders = [] }: Props) {
+export function PlanEditor({ state, onChange, bleReaders = [], scanRows = null }: Props) {
   const [tool, setTool] = useState<EditorTool>('look')
   const [distance, setDistance] = useState('')
   const [doorName, setDoorName] = useState('')
@@ -188,6 +194,20 @@ export function PlanEditor({ state, onChange, bleReaders = [] }: Props) {
             <label>
               RSSI samples (dBm) <input value={samples} placeholder="-62, -65, -60" onChange={(e) => setSamples(e.target.value)} />
             </label>
+            {scanRows ? (
+              <button
+                type="button"
+                onClick={() => {
+                  const reader = project.readers.find((r) => r.id === markReader) ?? (project.readers.length === 1 ? project.readers[0] : undefined)
+                  if (!reader) return setNote('Choose the captured reader first.')
+                  const taken = samplesFromScan(scanRows, reader.bleReaderId)
+                  setNote(taken.length ? null : `The live scan has not heard ${reader.bleReaderId}: start the scan above and stand still for a few seconds.`)
+                  if (taken.length) setSamples(taken.join(', '))
+                }}
+              >
+                Take samples from the live scan
+              </button>
+            ) : null}
           </>
         ) : null}
         {tool !== 'look' ? (

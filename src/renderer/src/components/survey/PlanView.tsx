@@ -3,7 +3,7 @@ import { checkProject, coverageMap, type ReaderCoverage, type SurveyProject } fr
 import demoSurvey from '../../../../../resources/demo-survey.json'
 import { editorState, openProject, readProjectText, type EditorState } from '../../plan/planEditor'
 import { PlanCanvas } from './PlanCanvas'
-import { PlanEditor, type KnownBleReader } from './PlanEditor'
+import { PlanEditor, type KnownBleReader, type ScanRows } from './PlanEditor'
 import { PlanReportExport } from './PlanReportExport'
 
 /** The demo site's plan (resources/demo-survey.json), shown until the user opens a project. */
@@ -23,7 +23,7 @@ interface Opened {
  * side, drawn from the same `coverageMap` as `lintel survey map`.
  */
 /** `exportable`: offer the plan report (needs the app's API; the bare view in tests has none). */
-export function PlanView({ initial, bleReaders, exportable = false }: { initial?: SurveyProject; bleReaders?: readonly KnownBleReader[]; exportable?: boolean }) {
+export function PlanView({ initial, bleReaders, exportable = false, scanRows }: { initial?: SurveyProject; bleReaders?: readonly KnownBleReader[]; exportable?: boolean; scanRows?: ScanRows | null }) {
   const [opened, setOpened] = useState<Opened>(() => ({ name: initial ? 'project' : 'demo-survey.json', warnings: [] }))
   const [editor, setEditor] = useState<EditorState>(() => editorState(initial ?? demoProject()))
   const [problem, setProblem] = useState<string | null>(null)
@@ -91,7 +91,7 @@ export function PlanView({ initial, bleReaders, exportable = false }: { initial?
       )}
       {exportable ? <PlanReportExport project={project} /> : null}
       <h3 id="plan-editor-title">Edit the plan</h3>
-      <PlanEditor state={editor} onChange={setEditor} bleReaders={bleReaders} />
+      <PlanEditor state={editor} onChange={setEditor} bleReaders={bleReaders} scanRows={scanRows} />
     </div>
   )
 }
