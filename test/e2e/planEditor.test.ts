@@ -144,6 +144,31 @@ describe('the plan editor in Chromium', () => {
     expect(dark).toBeGreaterThan(10_000)
   })
 
+  it('scales an image over 50 megapixels down in the renderer and says so', async () => {
+    const base64 = await page.evaluate<string>(`new Promise((resolve) => {
+      const c = document.createElement('canvas')
+      c.width = 8000
+      c.height = 6300
+      const g = c.getContext('2d')
+      g.fillStyle = '#ffffff'
+      g.fillRect(0, 0, c.width, c.height)
+      g.fillStyle = '#000000'
+      g.fillRect(100, 100, 7800, 40)
+      c.toBlob((blob) => {
+        const r = new FileReader()
+        r.onload = () => resolve(String(r.result).split(',')[1])
+        r.readAsDataURL(blob)
+      }, 'image/png')
+    })`)
+    await page.getByLabel('Plan image (PNG, JPEG or PDF)').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') })
+    const alert = page.locator('.plan-editor').getByRole('alert')
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/^The image is 8000 × 6300 px \(50.4 MP\), over 50 MP: it was scaled down to (\d+) × (\d+) px\.$/)
+    const [, w, h] = /scaled down to (\d+) × (\d+)/.exec((await alert.textContent())!)!
+    expect(Number(w) * Number(h)).toBeLessThanOrEqual(50_000_000)
+    expect(await page.getByTestId('plan-editor-status').textContent()).toContain(`Plan ${w} × ${h} px`)
+    expect(await page.locator('[data-testid=plan-surface] image').getAttribute('href')).toMatch(/^data:image\/jpeg;base64,/)
+  })
+
   it('labels every control, reaches every tool by Tab, and keeps its text at WCAG AA contrast', async () => {
     const unnamed = await page.evaluate<string[]>(`(() => {
       const text = (el) => (el?.textContent ?? '').trim()

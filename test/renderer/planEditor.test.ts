@@ -104,7 +104,7 @@ describe('the plan editor', () => {
     expect(fit.widthPx * fit.heightPx).toBeLessThanOrEqual(50_000_000)
     expect(fit.widthPx / fit.heightPx).toBeCloseTo(1.25, 3)
     const s = loadImage(built(), { dataUrl: 'data:image/png;base64,AAAA', widthPx: fit.widthPx, heightPx: fit.heightPx, originalWidthPx: 10_000, originalHeightPx: 8_000 }, 'big.png')
-    expect(s.message).toMatch(/10000 × 8000 px \(80 MP\), over 50 MP: it was scaled down to 7905 × 6324 px/)
+    expect(s.message).toMatch(/10000 × 8000 px \(80.0 MP\), over 50 MP: it was scaled down to 7905 × 6324 px/)
     expect(s.scaleSet).toBe(false)
     expect(s.project.plan.image).toEqual({ dataUrl: 'data:image/png;base64,AAAA', widthPx: 10_000, heightPx: 8_000 })
     expect(undo(s).project.doors).toHaveLength(1)

@@ -89,7 +89,7 @@ export function fitImageSize(widthPx: number, heightPx: number): { widthPx: numb
 
 /** The note shown when an image was scaled down. */
 export function scaledNote(original: { widthPx: number; heightPx: number }, used: { widthPx: number; heightPx: number }): string {
-  const mp = (w: number, h: number) => `${Math.round((w * h) / 1e6)} MP`
+  const mp = (w: number, h: number) => `${((w * h) / 1e6).toFixed(1)} MP`
   return `The image is ${original.widthPx} × ${original.heightPx} px (${mp(original.widthPx, original.heightPx)}), over ${MAX_IMAGE_PIXELS / 1e6} MP: it was scaled down to ${used.widthPx} × ${used.heightPx} px.`
 }
 
