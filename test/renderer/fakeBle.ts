@@ -139,6 +139,7 @@ export function createFakeBle(readers: BleReader[], emit: Emit, on: On) {
     survey: async ({ surveyId }) => (get(surveyId) ? ok(get(surveyId)!) : fail('survey_not_found', 'There is no such survey.')),
     deleteSurvey: async ({ surveyId }) => (surveys.delete(surveyId), ok(summaries())),
     exportReport,
+    exportPlanReport: vi.fn(async ({ format }: { format: 'html' | 'pdf' }) => ok({ path: `/tmp/lintel-test/reports/plan-survey-project.${format}`, format, bytes: 1234 })),
     calibrations: async () => ok(calibrations),
     setCalibration: async ({ deviceId, label, offset_dB }) => {
       const calibration: DeviceCalibration = { deviceId, label, offset_dB, source: 'manual', marks: 0, updatedAt: new Date().toISOString() }

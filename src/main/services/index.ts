@@ -197,6 +197,7 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
       survey: ({ surveyId }) => s.survey.load(surveyId),
       deleteSurvey: ({ surveyId }) => s.survey.delete(surveyId),
       exportReport: ({ surveyId, format }) => s.survey.exportReport(surveyId, format),
+      exportPlanReport: ({ project, format }) => s.survey.exportPlanReport(project, format),
       calibrations: () => s.survey.calibrations(),
       setCalibration: ({ deviceId, label, offset_dB }) => s.survey.setCalibration(deviceId, label, offset_dB),
       calibrate: ({ surveyId, referenceSamples }) => s.survey.calibrateAgainstReference(surveyId, referenceSamples)

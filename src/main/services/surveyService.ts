@@ -6,7 +6,7 @@ import type { EventHub } from '../contract/eventHub'
 import type { Logger } from '../logger'
 import { CalibrationFile } from '../survey/calibrationFile'
 import { captureAtMark } from '../survey/rangeTest'
-import { writeReport, type PdfPrinter } from '../survey/report'
+import { writePlanReport, writeReport, type PdfPrinter } from '../survey/report'
 import { SurveyErrorCode, SurveyFiles } from '../survey/surveyFiles'
 import type { BleService } from './bleService'
 
@@ -124,6 +124,11 @@ export class SurveyService {
     const survey = this.files.load(surveyId)
     const analysis = survey.analysis ?? (survey.samples.length > 0 ? this.analyze(surveyId) : null)
     return writeReport({ ...survey, analysis }, format, this.options.userDataDir, this.options.pdf)
+  }
+
+  /** The floor-plan report (one plan page per door) of a project the Plan view is editing. */
+  async exportPlanReport(project: unknown, format: 'html' | 'pdf'): Promise<ReportFile> {
+    return writePlanReport(project, format, this.options.userDataDir, this.options.pdf)
   }
 
   calibrations(): DeviceCalibration[] {

@@ -18,6 +18,7 @@ import {
   SurveySummarySchema
 } from '../domain/survey'
 import { SurveyAnalysisSchema } from '../rf/schema'
+import { SurveyProjectSchema } from '../plan/schema'
 import { provisioningCapability, syncCapability } from '../provisioning/contract'
 import { DiagnoseRequestSchema, DiagnosisReportFormatSchema, DiagnosisSchema, FixActionSchema, FixResultSchema } from '../diagnose/model'
 import { command, type ClientApi, type ContractSpec } from './define'
@@ -106,6 +107,8 @@ export const contract = {
       deleteSurvey: command('Delete a saved survey; returns the remaining list', surveyRef, z.array(SurveySummarySchema)),
       /** Written under the user-data folder's reports/; PDF fails with report_pdf_unavailable without Chromium. */
       exportReport: command('Export a survey as HTML (SVG plots), PDF, CSV or JSON raw samples', surveyRef.extend({ format: ReportFormatSchema }).strict(), ReportFileSchema),
+      /** The floor-plan report of `lintel survey map --report`: one plan page per door. Refused with project_* codes as the CLI refuses the file. */
+      exportPlanReport: command('Export a floor-plan survey project as a report with one plan page per door (HTML or PDF)', z.object({ project: SurveyProjectSchema, format: z.enum(['html', 'pdf']) }).strict(), ReportFileSchema),
       calibrations: command('Stored RSSI offsets, one per scanning device', none, z.array(DeviceCalibrationSchema)),
       setCalibration: command('Store a device offset typed by hand', z.object({ deviceId: z.string().min(1).max(120), label: z.string().max(120), offset_dB: z.number().min(-40).max(40) }).strict(), DeviceCalibrationSchema),
       /** The reference phone's samples (CSV or JSONL text) at the survey's marks; the offset is stored for the survey's device. */

@@ -5,6 +5,8 @@ import type { DoorSurvey, ReportFile, ReportFormat } from '../../../shared/domai
 import type { Sample } from '../../../shared/rf'
 import { SurveyErrorCode } from '../surveyFiles'
 import { reportHtml } from './html'
+import { checkProject, coverageMap } from '../../../shared/plan'
+import { planReportHtml } from './planPages'
 
 /** Turns a self-contained HTML page into PDF bytes. Node: Debian's Chromium; Electron: printToPDF. */
 export interface PdfPrinter {
@@ -41,4 +43,22 @@ async function reportBytes(survey: DoorSurvey, format: ReportFormat, pdf?: PdfPr
       if (!pdf) throw new LintelError(SurveyErrorCode.pdfUnavailable, 'PDF export needs Chromium: install it (sudo apt-get install chromium) or export HTML and print it.')
       return pdf.print(html())
   }
+}
+
+/**
+ * Writes the floor-plan report (one plan page per door) under `<user data>/reports/`. The project is
+ * checked as `lintel survey map` checks its file: a refusal carries the same project_* code and path.
+ */
+export async function writePlanReport(project: unknown, format: 'html' | 'pdf', userDataDir: string, pdf?: PdfPrinter): Promise<ReportFile> {
+  const checked = checkProject(project)
+  if (!checked.ok) throw new LintelError(checked.code, `${checked.path}: ${checked.message}`)
+  if (format === 'pdf' && !pdf) throw new LintelError(SurveyErrorCode.pdfUnavailable, 'PDF export needs Chromium: install it (sudo apt-get install chromium) or export HTML and print it.')
+  const html = planReportHtml(checked.project, coverageMap(checked.project), new Date().toISOString())
+  const dir = join(userDataDir, 'reports')
+  mkdirSync(dir, { recursive: true })
+  const name = (checked.project.name ?? 'survey-project').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'survey-project'
+  const path = join(dir, `plan-${name}.${format}`)
+  const bytes = format === 'pdf' ? await pdf!.print(html) : Buffer.from(html)
+  writeFileSync(path, bytes)
+  return { path, format, bytes: bytes.byteLength }
 }

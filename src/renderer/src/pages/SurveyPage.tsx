@@ -46,8 +46,8 @@ export function SurveyPage() {
       </section>
       <section className="section" aria-labelledby="plan-title">
         <h2 id="plan-title">Floor plan</h2>
-        <p className="muted">Coverage per reader on the building's plan: where the door unlocks reliably, and where it leaks to the wrong side. The demo site's plan is shown until you open a survey project.</p>
-        <PlanView />
+        <p className="muted">Coverage per reader on the building's plan: where the door unlocks reliably, and where it leaks to the wrong side. The demo site's plan is shown until you open a survey project or load a plan image to edit.</p>
+        <PlanSection readers={readers.status === 'ok' ? readers.value : []} />
       </section>
       <section className="section" aria-labelledby="saved-title">
         <h2 id="saved-title">Saved surveys</h2>
@@ -67,6 +67,12 @@ export function SurveyPage() {
       </section>
     </Page>
   )
+}
+
+/** The Plan view with the scan's known readers to link and its live rows to take a mark's samples from. */
+function PlanSection({ readers }: { readers: readonly BleReader[] }) {
+  const { batch } = useScan()
+  return <PlanView exportable bleReaders={readers.map((r) => ({ id: r.id, name: r.name }))} scanRows={batch?.rows ?? []} />
 }
 
 function deviceOf(status: BleStatus): { id: string; label: string } {

@@ -36,14 +36,15 @@ export function PlanCanvas({ project, coverage }: { project: SurveyProject; cove
   const fit = Math.min(VIEW_WIDTH / (project.plan.widthPx * mpp), VIEW_HEIGHT / (project.plan.heightPx * mpp))
   const [view, setView] = useState<View>({ x: 0, y: 0, zoom: fit })
   const heat = useMemo(() => heatCanvas(coverage), [coverage])
+  const image = usePlanImage(project.plan.image?.dataUrl)
   const drag = useRef<{ x: number; y: number } | null>(null)
 
   useEffect(() => {
     const ctx = context2d(canvas.current)
     if (!ctx) return
-    const frame = requestAnimationFrame(() => drawPlan(ctx, { project, coverage, heat, view, mpp }))
+    const frame = requestAnimationFrame(() => drawPlan(ctx, { project, coverage, heat, image, view, mpp }))
     return () => cancelAnimationFrame(frame)
-  }, [project, coverage, heat, view, mpp])
+  }, [project, coverage, heat, image, view, mpp])
 
   const pan = (dx: number, dy: number) => setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }))
   const zoom = (factor: number) => setView((v) => ({ ...v, zoom: Math.min(400, Math.max(2, v.zoom * factor)) }))
@@ -98,6 +99,19 @@ export function PlanCanvas({ project, coverage }: { project: SurveyProject; cove
   )
 }
 
+/** The plan image, decoded once per data URL; null until it has loaded (the plan is drawn without it meanwhile). */
+function usePlanImage(dataUrl: string | undefined): HTMLImageElement | null {
+  const [loaded, setLoaded] = useState<{ url: string; image: HTMLImageElement } | null>(null)
+  useEffect(() => {
+    if (!dataUrl || typeof window.matchMedia !== 'function') return
+    const image = new Image()
+    image.onload = () => setLoaded({ url: dataUrl, image })
+    image.src = dataUrl
+    return () => void (image.onload = null)
+  }, [dataUrl])
+  return loaded && loaded.url === dataUrl ? loaded.image : null
+}
+
 function heatCanvas(coverage: ReaderCoverage): HTMLCanvasElement | null {
   const offscreen = document.createElement('canvas')
   offscreen.width = coverage.grid.cols
@@ -112,17 +126,19 @@ interface Scene {
   project: SurveyProject
   coverage: ReaderCoverage
   heat: HTMLCanvasElement | null
+  image: HTMLImageElement | null
   view: View
   mpp: number
 }
 
-function drawPlan(ctx: CanvasRenderingContext2D, { project, coverage, heat, view, mpp }: Scene): void {
+function drawPlan(ctx: CanvasRenderingContext2D, { project, coverage, heat, image, view, mpp }: Scene): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0)
   ctx.clearRect(0, 0, VIEW_WIDTH, VIEW_HEIGHT)
   ctx.setTransform(view.zoom, 0, 0, view.zoom, -view.x * view.zoom, -view.y * view.zoom)
-  // The plan image is not drawn: the app's CSP (img-src 'self') refuses data: URLs, so walls and doors come from the project.
   ctx.fillStyle = '#f8fafc'
   ctx.fillRect(0, 0, project.plan.widthPx * mpp, project.plan.heightPx * mpp)
+  // The CSP allows data: and blob: images (img-src 'self' data: blob:), so an embedded plan image is drawn under the map.
+  if (image) ctx.drawImage(image, 0, 0, project.plan.widthPx * mpp, project.plan.heightPx * mpp)
   drawWalls(ctx, project, mpp, view)
   ctx.imageSmoothingEnabled = false
   if (heat) ctx.drawImage(heat, 0, 0, coverage.grid.cols * coverage.grid.cell_m, coverage.grid.rows * coverage.grid.cell_m)

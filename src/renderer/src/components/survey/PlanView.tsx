@@ -1,7 +1,10 @@
 import { useMemo, useState, type ChangeEvent } from 'react'
 import { checkProject, coverageMap, type ReaderCoverage, type SurveyProject } from '../../../../shared/plan'
 import demoSurvey from '../../../../../resources/demo-survey.json'
+import { editorState, openProject, readProjectText, type EditorState } from '../../plan/planEditor'
 import { PlanCanvas } from './PlanCanvas'
+import { PlanEditor, type KnownBleReader, type ScanRows } from './PlanEditor'
+import { PlanReportExport } from './PlanReportExport'
 
 /** The demo site's plan (resources/demo-survey.json), shown until the user opens a project. */
 function demoProject(): SurveyProject {
@@ -11,7 +14,6 @@ function demoProject(): SurveyProject {
 }
 
 interface Opened {
-  project: SurveyProject
   name: string
   warnings: string[]
 }
@@ -20,10 +22,20 @@ interface Opened {
  * Floor-plan coverage: per reader, where the door unlocks reliably and where it leaks to the wrong
  * side, drawn from the same `coverageMap` as `lintel survey map`.
  */
-export function PlanView({ initial }: { initial?: SurveyProject }) {
-  const [opened, setOpened] = useState<Opened>(() => ({ project: initial ?? demoProject(), name: initial ? 'project' : 'demo-survey.json', warnings: [] }))
+/** `exportable`: offer the plan report (needs the app's API; the bare view in tests has none). */
+export function PlanView({ initial, bleReaders, exportable = false, scanRows }: { initial?: SurveyProject; bleReaders?: readonly KnownBleReader[]; exportable?: boolean; scanRows?: ScanRows | null }) {
+  const [opened, setOpened] = useState<Opened>(() => ({ name: initial ? 'project' : 'demo-survey.json', warnings: [] }))
+  const [editor, setEditor] = useState<EditorState>(() => editorState(initial ?? demoProject()))
   const [problem, setProblem] = useState<string | null>(null)
-  const map = useMemo(() => coverageMap(opened.project), [opened.project])
+  // Every edit redraws the coverage from the same shared function as `lintel survey map`.
+  const project = editor.project
+  const map = useMemo(() => {
+    try {
+      return coverageMap(project)
+    } catch {
+      return { readers: [] }
+    }
+  }, [project])
   const [readerId, setReaderId] = useState('')
   const coverage = map.readers.find((r) => r.readerId === readerId) ?? map.readers[0]
 
@@ -31,10 +43,11 @@ export function PlanView({ initial }: { initial?: SurveyProject }) {
     const file = event.target.files?.[0]
     if (!file) return
     const result = await readProject(file)
-    if ('problem' in result) return setProblem(result.problem)
+    if (!result.ok) return setProblem(result.problem)
     setProblem(null)
     setReaderId('')
-    setOpened(result)
+    setOpened({ name: file.name, warnings: result.warnings })
+    setEditor((state) => openProject(state, result.project))
   }
   return (
     <div>
@@ -53,6 +66,7 @@ export function PlanView({ initial }: { initial?: SurveyProject }) {
           Open a survey project (.json) <input type="file" accept=".json,application/json" onChange={(e) => void open(e)} />
         </label>
         <span className="muted">Showing {opened.name}</span>
+        {editor.undo.length ? <span className="muted"> (edited: save to keep the changes)</span> : null}
       </div>
       {problem ? (
         <div className="alert" role="alert">
@@ -70,11 +84,14 @@ export function PlanView({ initial }: { initial?: SurveyProject }) {
       {coverage ? (
         <>
           <ReaderSummary coverage={coverage} />
-          <PlanCanvas project={opened.project} coverage={coverage} />
+          <PlanCanvas project={project} coverage={coverage} />
         </>
       ) : (
-        <p className="muted">This project has no readers.</p>
+        <p className="muted">This project has no readers: place a door and its reader to see its coverage.</p>
       )}
+      {exportable ? <PlanReportExport project={project} /> : null}
+      <h3 id="plan-editor-title">Edit the plan</h3>
+      <PlanEditor state={editor} onChange={setEditor} bleReaders={bleReaders} scanRows={scanRows} />
     </div>
   )
 }
@@ -89,22 +106,12 @@ function fileText(file: File): Promise<string> {
   })
 }
 
-async function readProject(file: File): Promise<Opened | { problem: string }> {
-  let text: string
+async function readProject(file: File): Promise<ReturnType<typeof readProjectText>> {
   try {
-    text = await fileText(file)
+    return readProjectText(file.name, await fileText(file))
   } catch {
-    return { problem: `${file.name} cannot be read.` }
+    return { ok: false, problem: `${file.name} cannot be read.` }
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    return { problem: `${file.name} is not JSON.` }
-  }
-  const checked = checkProject(raw)
-  if (!checked.ok) return { problem: `${file.name}: ${checked.path}: ${checked.message}.` }
-  return { project: checked.project, name: file.name, warnings: checked.warnings }
 }
 
 const m2 = (v: number): string => `${v.toFixed(1)} m²`
