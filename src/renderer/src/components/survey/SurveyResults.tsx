@@ -6,6 +6,7 @@ import { useApi } from '../../hooks/useApi'
 import { ErrorAlert } from '../ErrorAlert'
 import { SimulatedBadge, StatusPill } from '../StatusPill'
 import { DistanceChart } from './DistanceChart'
+import { FileExport, type ExportChoice } from './FileExport'
 
 const range = (value: number | null, beyond: boolean | undefined) => (value !== null ? `${value} m` : beyond ? 'beyond the walk' : 'not reached')
 
@@ -111,31 +112,16 @@ function MarksTable({ analysis }: { analysis: SurveyAnalysis }) {
   )
 }
 
+const SURVEY_REPORTS: readonly ExportChoice<ReportFormat>[] = [
+  { format: 'html', label: 'HTML report' },
+  { format: 'pdf', label: 'PDF report' },
+  { format: 'csv', label: 'CSV samples' },
+  { format: 'json', label: 'JSON samples' }
+]
+
 function ReportExport({ surveyId }: { surveyId: string }) {
   const api = useApi()
-  const [message, setMessage] = useState('')
-  const [error, setError] = useState<ContractError | null>(null)
-  const exportAs = async (format: ReportFormat) => {
-    setMessage(`Exporting ${format.toUpperCase()}…`)
-    const result = await api.ble.exportReport({ surveyId, format })
-    setError(result.ok ? null : result.error)
-    setMessage(result.ok ? `Saved ${result.value.path} (${Math.ceil(result.value.bytes / 1024)} KB)` : '')
-  }
-  return (
-    <div className="report-export">
-      <h3>Report</h3>
-      <div className="actions">
-        <button type="button" onClick={() => void exportAs('html')}>HTML report</button>
-        <button type="button" onClick={() => void exportAs('pdf')}>PDF report</button>
-        <button type="button" onClick={() => void exportAs('csv')}>CSV samples</button>
-        <button type="button" onClick={() => void exportAs('json')}>JSON samples</button>
-      </div>
-      <p className="status-line" aria-live="polite">
-        {message}
-      </p>
-      {error ? <ErrorAlert error={error} context="Export failed" /> : null}
-    </div>
-  )
+  return <FileExport heading="Report" choices={SURVEY_REPORTS} save={(format) => api.ble.exportReport({ surveyId, format })} />
 }
 
 function ReferenceCalibration({ survey, offset, onCalibrated }: { survey: DoorSurvey; offset: number; onCalibrated?: () => void }) {
