@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contract, createClient, type LintelApi, type Result } from '../../../src/shared/contract'
+import type { LintelApi } from '../../../src/shared/contract'
 import type { ScanBatch } from '../../../src/shared/domain/ble'
 import type { CaptureProgress, DoorSurvey, MarkPlan } from '../../../src/shared/domain/survey'
-import { openTestServices, type TestServices } from '../../helpers/services'
+import { contractClient, openTestServices, valueOf as value, type TestServices } from '../../helpers/services'
 import { cli } from '../../helpers/cli'
 import { CHROMIUM_PATH } from '../../helpers/chromium'
 
 let t: TestServices
 let api: LintelApi
 
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
-}
 
 beforeAll(async () => {
   t = await openTestServices()
-  api = createClient(contract, { invoke: (c, i) => t.services.dispatcher.invoke(c, i), subscribe: (c, l) => t.services.hub.subscribe(c, l) })
+  api = contractClient(t)
 })
 afterAll(async () => {
   await t.services.ble.stopScan()
