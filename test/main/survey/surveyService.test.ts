@@ -10,7 +10,6 @@ import { CHROMIUM_PATH } from '../../helpers/chromium'
 let t: TestServices
 let api: LintelApi
 
-
 beforeAll(async () => {
   t = await openTestServices()
   api = contractClient(t)
