@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, type AppPage } from '../helpers/chromium'
+import { hrWorkbook } from '../helpers/workbooks'
 
 let app: AppPage
 let page: Page
@@ -17,20 +18,7 @@ afterAll(async () => {
   await app?.close()
 })
 
-/** A real workbook as Excel users make them: a hidden sheet first, a merged header, a formula with its cached value, a second sheet. */
-async function workbook(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
-  book.addWorksheet('Lookup', { state: 'hidden' }).addRow(['not', 'people'])
-  const staff = book.addWorksheet('Staff')
-  staff.addRow(['first_name', 'last_name', 'email', 'Notes', ''])
-  staff.mergeCells('D1:E1')
-  staff.addRow(['Zoë', { formula: 'UPPER("ødegaard")', result: 'ØDEGAARD' }, 'zoe.xlsx@example.com', 'a', 'b'])
-  const visitors = book.addWorksheet('Visitors')
-  visitors.addRow(['first_name', 'last_name', 'email'])
-  visitors.addRow(['Vi', 'Sitor', 'vi.xlsx@example.com'])
-  visitors.addRow(['Bad', 'Row', 'nope'])
-  return Buffer.from(await book.xlsx.writeBuffer())
-}
+const workbook = (): Promise<Buffer> => hrWorkbook({ emailTag: '.xlsx' })
 
 describe('the import wizard reads an .xlsx in Chromium, over the browser host', () => {
   it('shows the sheet read and the notes, switches sheet, previews and imports with main\'s reader', async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commandChannel, eventChannel } from '../../../src/shared/contract'
 import { openTestServices, type TestServices } from '../../helpers/services'
+import { hrWorkbook } from '../../helpers/workbooks'
 import { startDoorFlowFixture } from '../../fixtures/doorflow/server'
 import { peopleCsv } from '../../fixtures/csv/peopleCsv'
 
@@ -19,19 +20,9 @@ beforeEach(async () => {
 
 afterEach(() => t.dispose())
 
-/** A workbook as the wizard sends it: a hidden sheet first, a merged header, the people on two visible sheets. */
+/** The HR workbook as the wizard sends it; its Visitors sheet has headers the user maps. */
 async function workbookUpload(): Promise<{ name: string; base64: string }> {
-  const book = new ExcelJS.Workbook()
-  book.addWorksheet('Lookup', { state: 'hidden' }).addRow(['not', 'people'])
-  const staff = book.addWorksheet('Staff')
-  staff.addRow(['first_name', 'last_name', 'email', 'Notes', ''])
-  staff.mergeCells('D1:E1')
-  staff.addRow(['Zoë', { formula: 'UPPER("ødegaard")', result: 'ØDEGAARD' }, 'zoe@example.com', 'a', 'b'])
-  const visitors = book.addWorksheet('Visitors')
-  visitors.addRow(['Given', 'Family', 'Mail'])
-  visitors.addRow(['Vi', 'Sitor', 'vi@example.com'])
-  visitors.addRow(['Bad', 'Row', 'nope'])
-  return { name: 'hr.xlsx', base64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') }
+  return { name: 'hr.xlsx', base64: (await hrWorkbook({ visitorsHeader: ['Given', 'Family', 'Mail'] })).toString('base64') }
 }
 
 describe('the provisioning capability', () => {
