@@ -6,7 +6,7 @@ export interface CliManifest {
   entry: string
   worker: string
   builtAt: string
-  files: Record<string, { size: number; sha256: string }>
+  files: Record<string, { size: number; mtimeNs?: string; sha256: string }>
 }
 export const root: string
 export const outDir: string

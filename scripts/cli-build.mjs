@@ -13,14 +13,14 @@ export const outDir = process.env.LINTEL_CLI_OUT ?? join(root, 'out', 'cli')
 const manifestPath = join(outDir, 'manifest.json')
 /** A build replaced longer ago than this is removed; a process started on it may still load its chunks. */
 const KEEP_OLD_MS = 60 * 60_000
-const MANIFEST_VERSION = 1
+const MANIFEST_VERSION = 2
 
 /** What the bundle is made from: a change to any of these makes the build stale. */
 const SOURCE_DIRS = ['src/main', 'src/shared']
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'scripts/cli-build.mjs']
 
 /** Packages left to Node at run time: native addons, and big ones only some commands load. */
-const EXTERNAL = ['better-sqlite3', 'nfc-pcsc', '@stoprocent/noble', '@stoprocent/*', 'playwright-core', 'exceljs', 'qrcode', 'iconv-lite', 'electron', 'electron-store', 'tsx', 'esbuild']
+const EXTERNAL = ['better-sqlite3', 'pdf-lib', 'nfc-pcsc', '@stoprocent/noble', '@stoprocent/*', 'playwright-core', 'exceljs', 'qrcode', 'iconv-lite', 'electron', 'electron-store', 'tsx', 'esbuild']
 
 /** Every file under `dir`, as paths relative to `from` (plain string joins: this runs on every start). */
 function walk(from, dir, into) {
@@ -63,8 +63,12 @@ export function buildProblem(manifest = readManifest(), stamp = sourceStamp()) {
   if (manifest.stamp !== stamp) return 'the sources changed since the last build'
   for (const [name, want] of Object.entries(manifest.files ?? {})) {
     const path = join(outDir, manifest.dir, name)
-    const stat = statSync(path, { throwIfNoEntry: false })
-    if (!stat || stat.size !== want.size || sha256(path) !== want.sha256) return `${manifest.dir}/${name} is damaged or missing`
+    const stat = statSync(path, { throwIfNoEntry: false, bigint: true })
+    if (!stat || Number(stat.size) !== want.size) return `${manifest.dir}/${name} is damaged or missing`
+    // Unchanged since the build wrote it (same size and nanosecond mtime): its hash is the recorded one.
+    // Anything else is hashed, so a file rewritten in place, even to the same size, is caught.
+    if (want.mtimeNs !== undefined && stat.mtimeNs.toString() === want.mtimeNs) continue
+    if (sha256(path) !== want.sha256) return `${manifest.dir}/${name} is damaged or missing`
   }
   return undefined
 }
@@ -93,7 +97,8 @@ export async function build(stamp = sourceStamp()) {
     const files = {}
     for (const name of readdirSync(tmp)) {
       const path = join(tmp, name)
-      files[name] = { size: statSync(path).size, sha256: sha256(path) }
+      const stat = statSync(path, { bigint: true })
+      files[name] = { size: Number(stat.size), mtimeNs: stat.mtimeNs.toString(), sha256: sha256(path) }
     }
     const dir = `b-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
     renameSync(tmp, join(outDir, dir))

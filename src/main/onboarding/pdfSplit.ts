@@ -1,4 +1,5 @@
-import { PDFDocument } from 'pdf-lib'
+/** pdf-lib, loaded on the first split: a megabyte of code that only onboarding PDFs need. */
+const pdfLib = () => import('pdf-lib')
 
 /**
  * Splits one printed PDF into files of consecutive pages, `counts[i]` pages for file i (pdf-lib,
@@ -6,6 +7,7 @@ import { PDFDocument } from 'pdf-lib'
  * machine, so one print for the lot beats one per sheet. Each file gets `titles[i]` as its title.
  */
 export async function splitPdf(bytes: Uint8Array, counts: readonly number[], titles: readonly string[] = []): Promise<Uint8Array[]> {
+  const { PDFDocument } = await pdfLib()
   const source = await PDFDocument.load(bytes)
   const total = source.getPageCount()
   const wanted = counts.reduce((a, b) => a + b, 0)
@@ -27,5 +29,6 @@ export async function splitPdf(bytes: Uint8Array, counts: readonly number[], tit
 
 /** The number of pages of a PDF. */
 export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  const { PDFDocument } = await pdfLib()
   return (await PDFDocument.load(bytes)).getPageCount()
 }
