@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { ErrorCode, fail } from '../shared/contract'
+import { ErrorCode, fail } from '../shared/contract/result'
 import type { Services } from './services'
 import { isAppUrl } from './appProtocol'
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { LintelError } from '../../shared/contract'
+import { LintelError } from '../../shared/contract/result'
 import type { CliCommand } from './command'
 import { commandLoaders, loadCommands } from './commands'
 import { ExitCode, INPUT_ERROR_CODES, processIo, UsageError, type CliIo } from './io'

@@ -1,4 +1,4 @@
-import { LintelError } from '../../shared/contract'
+import { LintelError } from '../../shared/contract/result'
 
 /** Exit codes of every command (CONVENTIONS.md). */
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const

@@ -1,4 +1,4 @@
-import { eventChannel, type ContractSpec, type EventPayload, type Unsubscribe } from '../../shared/contract'
+import { eventChannel, type ContractSpec, type EventPayload, type Unsubscribe } from '../../shared/contract/define'
 import type { Logger } from '../logger'
 
 type Listener = (payload: unknown) => void

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LintelError } from '../../shared/contract'
+import { LintelError } from '../../shared/contract/result'
 import { DoorSurveySchema, type DoorSurvey, type SurveySummary } from '../../shared/domain/survey'
 import type { Logger } from '../logger'
 

@@ -1,5 +1,5 @@
 import type { Advert } from '../../../shared/domain/ble'
-import { eventChannel } from '../../../shared/contract'
+import { eventChannel } from '../../../shared/contract/define'
 import type { BleStatus } from '../../../shared/domain/hardware'
 import type { Services } from '../../services'
 import type { CliCommand } from '../command'

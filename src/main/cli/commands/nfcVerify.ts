@@ -1,4 +1,4 @@
-import { LintelError } from '../../../shared/contract'
+import { LintelError } from '../../../shared/contract/result'
 import { NO_VALUE_LABEL } from '../../../shared/domain/site'
 import { tapStatistics, type TapEvent, type TapStatistics } from '../../../shared/nfc'
 import { NfcErrorCode } from '../../services/nfcService'

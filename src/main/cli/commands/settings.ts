@@ -1,6 +1,6 @@
 import { SettingsPatchSchema, type SettingsPatch } from '../../../shared/domain/settings'
 import { PlatformRulesPatchSchema, type PlatformRules, type PlatformRulesPatch } from '../../../shared/domain/platformRules'
-import { describeZodError } from '../../../shared/contract'
+import { describeZodError } from '../../../shared/contract/result'
 import type { CliCommand } from '../command'
 import { DB_OPTION_HELP, withServices } from '../services'
 import { UsageError } from '../io'

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { LintelError } from '../../../shared/contract'
+import { LintelError } from '../../../shared/contract/result'
 import { analyzeSurvey, createSampleParser, type PlatformTarget, type Sample, type SurveyAnalysis } from '../../../shared/rf'
 import { platformTargets } from '../../../shared/domain/platformRules'
 import { SITE_OPTIONS, withServices } from '../services'

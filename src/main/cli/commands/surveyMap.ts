@@ -1,7 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises'
 import { readJsonFile } from '../../jsonFile'
 import { resolve } from 'node:path'
-import { LintelError } from '../../../shared/contract'
+import { LintelError } from '../../../shared/contract/result'
 import { checkProject, coverageMap, DEFAULT_CELL_M, ProjectErrorCode, type CoverageMap, type ReaderCoverage, type SurveyProject } from '../../../shared/plan'
 import type { CliCommand, OptionValues } from '../command'
 import { stringOption } from '../args'

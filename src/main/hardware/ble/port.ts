@@ -2,7 +2,7 @@ import type { Advert } from '../../../shared/domain/ble'
 import type { BleStatus } from '../../../shared/domain/hardware'
 import type { Settings } from '../../../shared/domain/settings'
 import type { Side } from '../../../shared/rf'
-import { LintelError } from '../../../shared/contract'
+import { LintelError } from '../../../shared/contract/result'
 
 export type BleAdapterSetting = Settings['bleAdapter']
 

@@ -1,4 +1,4 @@
-import { LintelError } from '../../../shared/contract'
+import { LintelError } from '../../../shared/contract/result'
 import type { NfcReader, NfcState } from '../../../shared/domain/hardware'
 import { bytesToHex } from '../../../shared/formats'
 import { readCard } from '../../../shared/nfc'

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { LintelError } from '../../../shared/contract'
+import { LintelError } from '../../../shared/contract/result'
 import { SurveyErrorCode } from '../surveyFiles'
 import type { PdfPrinter } from './index'
 

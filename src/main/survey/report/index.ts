@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { LintelError } from '../../../shared/contract'
+import { LintelError } from '../../../shared/contract/result'
 import type { DoorSurvey, ReportFile, ReportFormat } from '../../../shared/domain/survey'
 import type { Sample } from '../../../shared/rf'
 import { SurveyErrorCode } from '../surveyFiles'
