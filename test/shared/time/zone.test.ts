@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatLocalDate, instantsAtLocal, localTimeAt, offsetAt, parseLocalDate, zoneChanges, zoneTable } from '../../../src/shared/time'
+import { isValidTimeZone } from '../../../src/shared/time/intlClock'
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 const oracles = new Map<string, Intl.DateTimeFormat>()
@@ -118,3 +119,30 @@ describe('zone tables: random instants in tricky zones, against Intl', () => {
 function minutes(clock: string): number {
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3))
 }
+
+describe('isValidTimeZone', () => {
+  // Judged as Intl judges it: a canonical name from the list, anything else by building a formatter.
+  const intlAccepts = (name: string): boolean => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name })
+      return name.length > 0
+    } catch {
+      return false
+    }
+  }
+
+  it('accepts every zone the runtime lists, and aliases and other spellings Intl accepts', () => {
+    for (const zone of Intl.supportedValuesOf('timeZone')) expect(isValidTimeZone(zone), zone).toBe(true)
+    for (const alias of ['UTC', 'Etc/UTC', 'GMT', 'US/Eastern', 'Asia/Calcutta', 'Europe/Kiev', 'europe/london', 'Etc/GMT+5']) {
+      expect(isValidTimeZone(alias), alias).toBe(intlAccepts(alias))
+    }
+    expect(isValidTimeZone('Asia/Calcutta')).toBe(true)
+  })
+
+  it('refuses what Intl refuses', () => {
+    for (const bad of ['', 'Mars/Olympus', 'Europe/Londn', 'UTC+1', ' Europe/London', 'Europe/London\n']) {
+      expect(isValidTimeZone(bad), JSON.stringify(bad)).toBe(false)
+      expect(intlAccepts(bad)).toBe(false)
+    }
+  })
+})
