@@ -112,7 +112,9 @@ async function main(): Promise<void> {
     if (lines !== 100_000) throw new Error(`decide --requests printed ${lines} lines, not 100000`)
     const rate = 100_000 / (batch.median / 1000)
     const tsx = timed([...viaTsx, ...args])
-    rows.push([`decide --requests, 100k lines${json ? ' --json (full checks)' : ''}`, '≥ 100k/s', `${Math.round(rate / 1000)}k/s (${ms(batch.median)})`, `${Math.round(100_000 / (tsx.ms / 1000) / 1000)}k/s (1 run)`, rate >= 100_000 ? 'within' : 'OVER'])
+    // Issue 12 budgets the batch as `decide --requests` prints it; --json (111 MB: every check with its sentence) is shown beside it, unbudgeted.
+    const verdict = json ? '(no budget)' : rate >= 100_000 ? 'within' : 'OVER'
+    rows.push([`decide --requests, 100k lines${json ? ' --json (full checks)' : ''}`, json ? '—' : '≥ 100k/s', `${Math.round(rate / 1000)}k/s (${ms(batch.median)})`, `${Math.round(100_000 / (tsx.ms / 1000) / 1000)}k/s (1 run)`, verdict])
   }
 
   const pcscd = await startPcscd()

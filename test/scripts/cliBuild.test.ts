@@ -74,6 +74,54 @@ describe('the built CLI', () => {
   })
 })
 
+/**
+ * The sources (`// src/…`, `// node_modules/…` markers) a chunk and everything it imports statically
+ * evaluate at start-up; with `dynamic`, also what its import() calls may load later.
+ */
+function startupSources(dir: string, chunk: string, { dynamic = false } = {}): Set<string> {
+  const sources = new Set<string>()
+  const seen = new Set<string>()
+  const visit = (name: string): void => {
+    if (seen.has(name)) return
+    seen.add(name)
+    const text = readFileSync(join(dir, name), 'utf8')
+    for (const [, source] of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) sources.add(source!)
+    // Static imports only: a dynamic import() runs when its command asks for it, not at start-up.
+    for (const [, next] of text.matchAll(/^import\s[^;]*?["']\.\/([^"']+\.mjs)["'];?$/gm)) visit(next!)
+    // A package left to Node (cli-build's EXTERNAL) is loaded where a chunk imports it.
+    for (const [, name] of text.matchAll(/^import\s[^;]*?["']([^."'/][^"']*)["'];?$/gm)) if (!name!.startsWith('node:')) sources.add(`package:${name}`)
+    if (dynamic) for (const [, name] of text.matchAll(/\bimport\(["']([^."'/][^"']*)["']\)/g)) sources.add(`package:${name}`)
+    if (dynamic) for (const [, next] of text.matchAll(/\bimport\(["']\.\/([^"']+\.mjs)["']\)/g)) visit(next!)
+  }
+  visit(chunk)
+  return sources
+}
+
+describe('what a command loads at start-up', () => {
+  it('the site-only commands load neither the contract and services nor any package but SQLite; the rest load later', async () => {
+    const out = join(builds, 'closure')
+    await lintel(out, '--help')
+    const manifest = manifestOf(out)
+    const dir = join(out, manifest.dir)
+    const chunkOf = (command: string): string => {
+      const name = Object.keys(manifest.files).find((file) => file.startsWith(`${command}-`))
+      if (!name) throw new Error(`no chunk for ${command}`)
+      return name
+    }
+    const heavy = ['src/shared/contract/index.ts', 'src/main/services/index.ts', 'src/main/sync/http.ts']
+    for (const command of ['info', 'decide', 'site', 'list']) {
+      const sources = startupSources(dir, chunkOf(command))
+      expect(sources, command).toContain('src/main/services/siteService.ts')
+      for (const source of heavy) expect(sources, `${command} loads ${source}`).not.toContain(source)
+      expect([...sources].filter((s) => s.startsWith('package:')).sort(), command).toEqual(['package:better-sqlite3'])
+    }
+    // The check can fail: what info may load later (the full services, for other commands) holds them all.
+    const later = startupSources(dir, chunkOf('info'), { dynamic: true })
+    for (const source of [...heavy, 'package:pdf-lib']) expect(later).toContain(source)
+    expect([...later].some((s) => s.startsWith('src/main/onboarding/'))).toBe(true)
+  })
+})
+
 describe('sourceStamp', () => {
   it('changes when a source is touched, added or removed, and only then', () => {
     const tree = join(scratch, 'tree')

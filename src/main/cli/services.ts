@@ -1,5 +1,5 @@
 import type { Services } from '../services'
-import { openNodeServices, type SiteSource } from '../services/node'
+import { openNodeServices, openNodeSite, type NodeServiceOptions, type NodeSite, type SiteSource } from '../services/node'
 import type { Logger } from '../logger'
 
 import type { AppInfo } from '../../shared/contract'
@@ -57,11 +57,16 @@ export interface OpenOptions {
   lenient?: boolean
 }
 
-/** Opens the app's services on the site the options name. The caller closes them. */
-export async function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
+/** How the command's options open a plain-Node session: the site source, the zone, strictness and logger. */
+async function nodeOptions(values: OptionValues, io: CliIo, options: OpenOptions): Promise<NodeServiceOptions> {
   const source = siteSource(values)
   const timeZone = source.timeZone ?? (await askTimeZone(source.dbPath, io))
-  return openNodeServices({ ...source, ...(timeZone ? { timeZone } : {}), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) })
+  return { ...source, ...(timeZone ? { timeZone } : {}), strict: !options.lenient, runtime: options.runtime ?? 'cli', log: ioLogger(io) }
+}
+
+/** Opens the app's services on the site the options name. The caller closes them. */
+export async function openCliServices(values: OptionValues, io: CliIo, options: OpenOptions = {}): Promise<Services> {
+  return openNodeServices(await nodeOptions(values, io, options))
 }
 
 /**
@@ -75,6 +80,19 @@ async function askTimeZone(dbPath: string | undefined, io: CliIo): Promise<strin
   if (answer === '' || isValidTimeZone(answer)) return answer || undefined
   io.err(`lintel: "${answer}" is not an IANA time zone name; keeping ${machine}.`)
   return undefined
+}
+
+/**
+ * Opens only the site (no contract, radios, sync or reports), runs one command's work on it, and
+ * always closes it: for commands that read the site and nothing else, which then start faster.
+ */
+export async function withSite<T>(values: OptionValues, io: CliIo, work: (session: NodeSite) => Promise<T> | T, options: OpenOptions = {}): Promise<T> {
+  const session = await openNodeSite(await nodeOptions(values, io, options))
+  try {
+    return await work(session)
+  } finally {
+    session.close()
+  }
 }
 
 /** Opens the services, runs one command's work on them, and always closes them. */

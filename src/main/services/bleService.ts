@@ -1,4 +1,4 @@
-import { eventChannel, type Unsubscribe } from '../../shared/contract'
+import { eventChannel, type Unsubscribe } from '../../shared/contract/define'
 import type { Advert, ScanBatch, ScanState } from '../../shared/domain/ble'
 import type { BleReader, BleStatus } from '../../shared/domain/hardware'
 import type { Settings } from '../../shared/domain/settings'
@@ -7,6 +7,7 @@ import type { LintelContract } from '../../shared/contract'
 import type { Logger } from '../logger'
 import { BleError, BleErrorCode, stateAdvice, type AdapterState, type BleRadio } from '../hardware/ble/port'
 import { adapterRadio, simulatedRadio } from '../hardware/ble/radios'
+import { bleSimulatedAtRest, bleStatusOf } from '../hardware/radioStatus'
 import { AdvertiserTable } from '../survey/advertiserTable'
 import { readerDirectory } from '../survey/readerDirectory'
 
@@ -56,18 +57,11 @@ export class BleService {
   /** Real when an adapter is present or a UART dongle is chosen; otherwise the virtual RF site. */
   usesSimulation(): boolean {
     if (this.radio) return this.radio.simulated
-    return this.options.settings().bleAdapter.kind === 'default' && !this.options.adapterPresent()
+    return bleSimulatedAtRest(this.options.settings().bleAdapter, this.options.adapterPresent())
   }
 
   status(): BleStatus {
-    const adapter = this.options.settings().bleAdapter
-    if (this.usesSimulation()) {
-      return { mode: 'simulated', state: 'simulated', adapter: 'virtual RF site', advice: 'No Bluetooth adapter was found, so readings come from the simulated demo site. Plug in a BLE dongle (or choose one in Settings) for real readings.' }
-    }
-    const name = adapter.kind === 'uart' ? `HCI UART dongle on ${adapter.port}` : 'default Bluetooth adapter'
-    const state = this.state === 'simulated' ? 'unknown' : this.state
-    const advice = this.problem ?? (state === 'poweredOn' ? 'Scanning works: readings are real.' : 'The adapter is read when a scan starts.')
-    return { mode: 'real', state, adapter: name, advice }
+    return bleStatusOf(this.options.settings().bleAdapter, this.usesSimulation(), this.state, this.problem)
   }
 
   /** The scanning device whose calibration applies: the simulation, a UART dongle, or the default adapter. */

@@ -1,5 +1,9 @@
 import type { BleReader, BleStatus, NfcStatus } from '../../shared/domain/hardware'
+import type { Settings } from '../../shared/domain/settings'
 import { bleAdapterPresent, pcscdRunning } from '../hardware/detect'
+import { openNfcReaders, pcscLibraryInstalled, type NfcReaders } from '../hardware/nfc'
+import { bleSimulatedAtRest, bleStatusOf, nfcStatusOf } from '../hardware/radioStatus'
+import type { Logger } from '../logger'
 import type { BleService } from './bleService'
 import type { NfcService } from './nfcService'
 import type { SiteService } from './siteService'
@@ -11,6 +15,20 @@ export interface HardwareProbe {
 }
 
 export const systemProbe: HardwareProbe = { bleAdapter: () => bleAdapterPresent(), pcscd: () => pcscdRunning() }
+
+/** The NFC readers for this machine, chosen once: PC/SC when pcscd runs and nfc-pcsc is installed, else the simulation. */
+export function nfcReadersFor(probe: HardwareProbe, log: Logger, nfc: { socket?: string; readTimeoutMs?: number } = {}): NfcReaders {
+  return openNfcReaders({ real: probe.pcscd() && pcscLibraryInstalled(), log, ...nfc })
+}
+
+/**
+ * Both radios' status at rest (not scanning, not reading), as the services would report it before
+ * anything starts: what `lintel info` prints, without opening the services.
+ */
+export function radiosAtRest(settings: Settings, probe: HardwareProbe, log: Logger): { ble: BleStatus; nfc: NfcStatus } {
+  const ble = bleStatusOf(settings.bleAdapter, bleSimulatedAtRest(settings.bleAdapter, probe.bleAdapter()))
+  return { ble, nfc: nfcStatusOf(nfcReadersFor(probe, log), probe.pcscd(), null) }
+}
 
 export class HardwareService {
   constructor(

@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { contract, ErrorCode, LintelError, type AppInfo, type LintelContract, type Handlers } from '../../shared/contract'
+import { contract, type AppInfo, type LintelContract, type Handlers } from '../../shared/contract'
 import type { Settings, SettingsPatch } from '../../shared/domain/settings'
 import { EventHub } from '../contract/eventHub'
 import { createDispatcher, type Dispatcher } from '../contract/dispatcher'
 import type { Logger } from '../logger'
-import { appRoot, demoSitePath } from '../paths'
 import type { SettingsStore } from '../settings/settingsStore'
-import { openNfcReaders, pcscLibraryInstalled } from '../hardware/nfc'
-import { HardwareService, systemProbe, type HardwareProbe } from './hardwareService'
+import { HardwareService, nfcReadersFor, systemProbe, type HardwareProbe } from './hardwareService'
 import { NfcService } from './nfcService'
 import { BleService, type RadioFactory } from './bleService'
 import { SurveyService } from './surveyService'
@@ -16,7 +12,7 @@ import { virtualReaders } from '../hardware/ble/virtualReaders'
 import type { PdfPrinter } from '../survey/report'
 import { chromiumPdfPrinter } from '../survey/report/chromiumPdf'
 import { replicaEventSource } from './replicaEvents'
-import { SiteService } from './siteService'
+import type { SiteService } from './siteService'
 import { exportSite, exportTable, workbookFile } from './siteExport'
 import { DiagnoseService } from './diagnoseService'
 import type { ProvisioningService } from './provisioningService'
@@ -29,7 +25,8 @@ import { OnboardingService } from './onboardingService'
 import { chromiumPdfSession } from '../onboarding/pdfSession'
 import type { DoorEventSource } from '../../shared/events/model'
 import type { RemoteAdmitPort } from './diagnoseService'
-import { openAppStore, openStoreAt, provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
+import { provisioningHandlers, provisioningParts, syncHandlers } from './provisioningWiring'
+import { appInfo, openSite } from './siteSession'
 
 export interface ServiceOptions {
   runtime: AppInfo['runtime']
@@ -96,11 +93,10 @@ function remoteAdmitOf(options: ServiceOptions, appStore: Store | undefined, syn
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { log, settings: store } = options
   const hub = new EventHub(contract, log)
-  const appStore = await openSiteStore(options)
-  const site = appStore ? SiteService.fromSnapshot(appStore.snapshot(), 'database') : await SiteService.open(options.sitePath ?? demoSitePath(), options.sitePath ? 'file' : 'demo')
+  const { store: appStore, site } = await openSite(options)
   const { provisioning, sync } = provisioningParts({ store: appStore, site, hub, log, userDataDir: options.userDataDir, tokens: options.tokens })
   const probe = options.probe ?? systemProbe
-  const readers = openNfcReaders({ real: probe.pcscd() && pcscLibraryInstalled(), log, ...options.nfc })
+  const readers = nfcReadersFor(probe, log, options.nfc)
   const nfc = new NfcService({ readers, site, settings: () => store.read(), hub, log, pcscd: () => probe.pcscd() })
   const ble = new BleService({
     readers: () => virtualReaders(site.snapshot()),
@@ -116,7 +112,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const diagnose = new DiagnoseService({ site, provisioning, sync, nfc, ble, settings: () => store.read(), database: appStore !== undefined, userDataDir: options.userDataDir, log, ...(options.events ?? appStore ? { events: options.events ?? replicaEventSource(appStore!) } : {}), ...remoteAdmitOf(options, appStore, sync) })
   const platformRules = new PlatformRulesService({ site, store: appStore })
   const onboarding = new OnboardingService({ site, pdf, userDataDir: options.userDataDir, ...(options.pdf ? {} : { pdfSession: () => chromiumPdfSession() }) })
-  const version = packageVersion()
   const services: Omit<Services, 'dispatcher'> = {
     hub,
     site,
@@ -137,14 +132,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       hub.emit('app', 'settingsChanged', saved)
       return saved
     },
-    info: () => ({
-      name: 'Lintel',
-      version,
-      runtime: options.runtime,
-      platform: `${process.platform}-${process.arch}`,
-      userDataDir: options.userDataDir,
-      simulated: hardware.simulated()
-    }),
+    info: () => appInfo(options.runtime, options.userDataDir, hardware.simulated()),
     async close() {
       await nfc.close()
       if (ble.scanState().scanning) await ble.stopScan()
@@ -152,14 +140,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }
   }
   return { ...services, dispatcher: createDispatcher(contract, handlersFor(services), log) }
-}
-
-/** The store the site is read from: the one given, `dbPath`, none for a snapshot file, else the app's. */
-async function openSiteStore(options: ServiceOptions): Promise<Store | undefined> {
-  if (options.sitePath && (options.dbPath || options.store)) throw new LintelError(ErrorCode.badRequest, 'A snapshot file and a database are alternatives: give one.')
-  if (options.store) return options.store
-  if (options.dbPath) return openStoreAt(options.dbPath, options.userDataDir, { timeZone: options.timeZone, log: options.log })
-  return options.sitePath ? undefined : openAppStore(options.userDataDir, options.log)
 }
 
 /** The contract's handlers, each a thin call into a service. */
@@ -219,13 +199,5 @@ export function handlersFor(s: Omit<Services, 'dispatcher'>): Handlers<LintelCon
       exportReport: ({ diagnosis, format }) => s.diagnose.exportReport(diagnosis, format),
       exportOnboarding: ({ person, credential_id, format }) => s.onboarding.exportFile(person, credential_id, format)
     }
-  }
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version
-  } catch {
-    return '0.0.0'
   }
 }

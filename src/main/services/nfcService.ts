@@ -9,6 +9,7 @@ import type { EventHub } from '../contract/eventHub'
 import type { CardTap, NfcReaders } from '../hardware/nfc'
 import { SimulatedReaders } from '../hardware/nfc'
 import type { Logger } from '../logger'
+import { nfcStatusOf } from '../hardware/radioStatus'
 import type { SiteService } from './siteService'
 
 /** Stable codes of NFC failures that cross the contract. */
@@ -66,9 +67,7 @@ export class NfcService {
   }
 
   status(): NfcStatus {
-    const { state, detail } = this.readers.state()
-    const pcscd = state !== 'pcscd_down' && this.deps.pcscd() ? 'running' : 'absent'
-    return { mode: this.readers.mode, pcscd, state, readers: this.readers.readers(), doorId: this.doorId, advice: this.advice(detail, pcscd) }
+    return nfcStatusOf(this.readers, this.deps.pcscd(), this.doorId)
   }
 
   /** Starts reading (idempotent) and sets the door taps are decided at; null or absent: the default door. */
@@ -220,18 +219,6 @@ export class NfcService {
       return reader === undefined || status.readers.some((r) => r.name === reader) ? '' : ` There is no reader named ${JSON.stringify(reader)}.`
     }
     return ` ${status.advice}`
-  }
-
-  private advice(detail: string, pcscd: 'running' | 'absent'): string {
-    if (this.readers.mode === 'simulated') {
-      return pcscd === 'running'
-        ? 'The PC/SC service is running but nfc-pcsc is not installed (npm installs it when libpcsclite-dev is present), so the simulated reader is used.'
-        : 'No PC/SC service was found, so the simulated reader is used. Install pcscd (sudo apt-get install pcscd) and plug in a USB NFC reader.'
-    }
-    const state = this.readers.state().state
-    if (state === 'idle') return 'The PC/SC service is running; readers open when reading starts (the Verify page, or lintel nfc read).'
-    if (state === 'ready' && this.readers.readers().length === 0) return 'No reader found: plug in a USB NFC reader.'
-    return detail
   }
 }
 

@@ -1,6 +1,7 @@
 import { readJsonFile } from '../jsonFile'
 import { basename } from 'node:path'
-import { LintelError, ErrorCode, type SiteSummary } from '../../shared/contract'
+import { LintelError, ErrorCode } from '../../shared/contract/result'
+import type { SiteSummary } from '../../shared/contract'
 import { parseSite, type Site } from '../../shared/domain/site'
 import { compileSite, decide, type CompiledSite, type Decision, type DecisionRequest } from '../../shared/decision'
 

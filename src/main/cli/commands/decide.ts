@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs'
-import { describeZodError, LintelError } from '../../../shared/contract'
+import { describeZodError, LintelError } from '../../../shared/contract/result'
 import { DecisionRequestSchema, type Decision, type DecisionRequest } from '../../../shared/decision'
 import type { SiteService } from '../../services/siteService'
 import type { CliCommand } from '../command'
 import { entityId, instantOption, requireOption, stringOption } from '../args'
-import { SITE_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
+import { SITE_OPTION_HELP, SITE_OPTIONS, withSite } from '../services'
 import { UsageError, type CliIo } from '../io'
 import { createProgress } from '../progress'
 import { isInstant } from '../../../shared/time/instant'
@@ -31,7 +31,7 @@ export const decideCommand: CliCommand = {
   ],
   async run(values, _positionals, io) {
     const requestsPath = stringOption(values, 'requests')
-    await withServices(values, io, async ({ site }) => {
+    await withSite(values, io, async ({ site }) => {
       if (requestsPath) return runBatch(site, requestsPath, io)
       const decision = site.decide(singleRequest(site, values))
       io.out(io.json ? JSON.stringify(decision) : describeDecision(decision))

@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command'
-import { withServices } from '../services'
+import { ioLogger, withSite } from '../services'
+import { radiosAtRest, systemProbe } from '../../services/hardwareService'
+import { appInfo } from '../../services/siteSession'
 
 export const infoCommand: CliCommand = {
   name: 'info',
@@ -7,12 +9,12 @@ export const infoCommand: CliCommand = {
   usage: '',
   options: {},
   async run(_values, _positionals, io) {
-    const { info, ble, nfc, site } = await withServices({}, io, (services) => ({
-      info: services.info(),
-      ble: services.hardware.bleStatus(),
-      nfc: services.hardware.nfcStatus(),
-      site: services.site.summary()
-    }), { lenient: true })
+    // The site and the radios at rest, as the app's services report them, without opening those services.
+    const { info, ble, nfc, site } = await withSite({}, io, ({ options, site }) => {
+      const { ble, nfc } = radiosAtRest(options.settings.read(), options.probe ?? systemProbe, ioLogger(io))
+      const info = appInfo(options.runtime, options.userDataDir, { ble: ble.mode === 'simulated', nfc: nfc.mode === 'simulated' })
+      return { info, ble, nfc, site: site.summary() }
+    }, { lenient: true })
     if (io.json) return void io.out(JSON.stringify({ ...info, ble, nfc }))
     io.out(
       [

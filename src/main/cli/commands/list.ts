@@ -2,7 +2,7 @@ import type { Id, Site } from '../../../shared/domain/site'
 import { personName } from '../../../shared/domain/lookup'
 import { entityOption } from '../args'
 import type { CliCommand, OptionSpecs, OptionValues } from '../command'
-import { SITE_OPTION_HELP, SITE_OPTIONS, withServices } from '../services'
+import { SITE_OPTION_HELP, SITE_OPTIONS, withSite } from '../services'
 import { table } from '../table'
 
 type Listed = 'doors' | 'people' | 'groups'
@@ -71,7 +71,7 @@ function listCommand(what: Listed, summary: string, describe: Describe, filter?:
     options: { ...SITE_OPTIONS, ...filter?.options },
     details: [...SITE_OPTION_HELP, ...(filter ? [filter.help] : []), `With --json: { "${what}": [...] }, each as in a site snapshot (docs/site-format.md).`],
     async run(values, _positionals, io) {
-      const whole = await withServices(values, io, (services) => services.site.snapshot())
+      const whole = await withSite(values, io, (session) => session.site.snapshot())
       const site = filter ? filter.apply(whole, values) : whole
       if (io.json) return void io.out(JSON.stringify({ [what]: site[what] }))
       const { head, rows } = describe(site)
