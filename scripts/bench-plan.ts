@@ -1,9 +1,11 @@
 /**
- * Floor-plan coverage benchmark (issue 16). Run: npx tsx scripts/bench-plan.ts
+ * Floor-plan coverage benchmark (issue 16). Run: npm run bench:plan
  * 1. Compute time of coverageMap on a 100 × 60 m plan at 0.1 m cells, 5 readers, 12 walls, 500 marks. Goal ≤ 200 ms.
  * 2. Accuracy on the virtual RF site (resources/demo-survey.json's readers, whose radios are known):
  *    the predicted unlock contour against the true one (median distance, m; goal ≤ 0.5 m) and the
  *    leak area against the true leak area (goal within 20%). docs/survey-plan.md explains the method.
+ * 3. Panning the Plan view in Chromium (needs the renderer built: npm run build): one arrow key per
+ *    animation frame over 240 frames, three runs; the frame interval's median, p95 and max. Goal p95 16.7 ms (60 fps).
  */
 import { cpus, loadavg } from 'node:os'
 import { coverageMap, wallLossBetween, LEAK_P, WALL_LOSS_DB, type ReaderCoverage, type SurveyProject } from '../src/shared/plan'
@@ -162,5 +164,33 @@ function accuracy(): void {
   console.log(`\nfitted + IDW over the ${errors.length} readers: median contour distance ${median(contours).toFixed(2)} m (goal ≤ 0.5), median |leak error| ${(median(errors) * 100).toFixed(0)}% (goal ≤ 20%)`)
 }
 
+const PAN_FRAMES = 240
+const PAN_GOAL_MS = 1000 / 60
+
+/** The Plan view's pan in Debian's Chromium through the browser host, as the e2e tests open it. */
+async function pan(): Promise<void> {
+  const { openAppPage } = await import('../test/helpers/chromium')
+  const { scriptedPan } = await import('../test/helpers/planPan')
+  const app = await openAppPage('#/survey')
+  try {
+    const map = app.page.getByRole('img', { name: /^Coverage map of Front Entrance/ })
+    await map.scrollIntoViewIfNeeded()
+    await map.focus()
+    await app.page.waitForTimeout(300)
+    console.log(`\nPanning the Plan view in Chromium (${PAN_FRAMES} frames, one arrow key per frame; load average ${loadavg()[0]!.toFixed(2)})`)
+    console.log('| run | median ms | p95 ms | max ms | goal p95 | |\n|---|---:|---:|---:|---:|---|')
+    for (let run = 1; run <= 3; run++) {
+      const sorted = (await scriptedPan(app.page, PAN_FRAMES)).sort((a, b) => a - b)
+      const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!
+      const p95 = at(0.95)
+      console.log(`| ${run} | ${at(0.5).toFixed(1)} | ${p95.toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} | ${PAN_GOAL_MS.toFixed(1)} | ${p95 <= PAN_GOAL_MS + 0.5 ? 'within' : 'OVER'} |`)
+    }
+    if (app.problems.length) console.log(`console problems: ${app.problems.join('; ')}`)
+  } finally {
+    await app.close()
+  }
+}
+
 timing()
 accuracy()
+await pan()
