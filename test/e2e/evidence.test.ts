@@ -1,9 +1,10 @@
 /**
  * The issue's screenshots: a diagnosis led by the door's own event, and the phone holder's
- * onboarding sheet, in Chromium over the browser host with the real services. The PNGs are written
- * to docs/ (docs/diagnose.md shows them).
+ * onboarding sheet, in Chromium over the browser host with the real services. The PNGs go to
+ * test-results/e2e; `npm run docs:screenshots` writes them to docs/ instead (docs/diagnose.md shows
+ * them), so a test run leaves the checkout as it found it (the clock shows in the first).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DoorEvent, DoorEventSource } from '../../src/shared/events/model'
 import { openAppPage, type AppPage } from '../helpers/chromium'
 
-const docs = join(process.cwd(), 'docs')
+const docs = process.env.LINTEL_DOC_SCREENSHOTS === '1' ? join(process.cwd(), 'docs') : join(process.cwd(), 'test-results', 'e2e')
+mkdirSync(docs, { recursive: true })
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString()
 /** The fixture's door events, moved to the last few minutes so they fall in the diagnosis window ("now"). */
 const EVENTS: DoorEvent[] = [
