@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest'
 import { coverageMap, CellZone, cellZones, checkProject, type SurveyProject } from '../../src/shared/plan'
 import { PlanView } from '../../src/renderer/src/components/survey/PlanView'
-import { coverageImage } from '../../src/renderer/src/components/survey/planImage'
+import { coverageImage, labelsThatFit } from '../../src/renderer/src/components/survey/planImage'
 import demoSurvey from '../../resources/demo-survey.json'
 
 const demo = (): SurveyProject => {
@@ -70,5 +70,33 @@ describe('coverageImage', () => {
     expect(colourOf(CellZone.leak)).not.toEqual(colourOf(CellZone.reliable))
     const black = pixels.reduce((n, v, k) => n + (k % 4 === 3 && v === 255 && pixels[k - 1] === 0 && pixels[k - 2] === 0 && pixels[k - 3] === 0 ? 1 : 0), 0)
     expect(black).toBeGreaterThan(20)
+  })
+})
+
+describe('labelsThatFit', () => {
+  const box = (x: number, y: number) => ({ x, y, width: 10, height: 5 })
+
+  it('draws each label that overlaps none drawn before it, in order', () => {
+    expect(labelsThatFit([box(0, 0), box(5, 2), box(10, 0), box(20, 20), box(29, 24), box(30, 24)])).toEqual([true, false, true, true, false, true])
+    // A skipped label does not block the ones after it.
+    expect(labelsThatFit([box(0, 0), box(8, 0), box(16, 0)])).toEqual([true, false, true])
+    expect(labelsThatFit([])).toEqual([])
+  })
+
+  it('on the demo plan, no two drawn values overlap, and zooming in draws more of them', () => {
+    const project = demoSurvey as unknown as SurveyProject
+    const map = coverageMap(project, { cell: 0.1, advice: false })
+    const marks = map.readers[0]!.marks
+    const drawn = (zoom: number) => {
+      const size = 11 / zoom
+      const boxes = marks.map((m) => ({ x: m.position_m.x + 5 / zoom, y: m.position_m.y - 5 / zoom - size, width: (3 * size * 0.6), height: size }))
+      const fits = labelsThatFit(boxes)
+      const kept = boxes.filter((_, i) => fits[i])
+      for (const [i, a] of kept.entries()) for (const b of kept.slice(i + 1)) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false)
+      return kept.length
+    }
+    expect(drawn(200)).toBe(marks.length)
+    expect(drawn(5)).toBeLessThan(marks.length)
+    expect(drawn(5)).toBeGreaterThan(0)
   })
 })

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { metresPerPixel, type ReaderCoverage, type SurveyProject } from '../../../../shared/plan'
-import { coverageImage } from './planImage'
+import { coverageImage, labelsThatFit } from './planImage'
 
 const VIEW_WIDTH = 800
 const VIEW_HEIGHT = 480
@@ -172,8 +172,16 @@ function drawWalls(ctx: CanvasRenderingContext2D, project: SurveyProject, mpp: n
 }
 
 function drawMarks(ctx: CanvasRenderingContext2D, coverage: ReaderCoverage, view: View): void {
-  ctx.font = `${11 / view.zoom}px sans-serif`
-  for (const mark of coverage.marks) {
+  const size = 11 / view.zoom
+  ctx.font = `${size}px sans-serif`
+  const labels = coverage.marks.map((mark) => {
+    const text = `${Math.round(mark.median_dBm)}`
+    const x = mark.position_m.x + 5 / view.zoom
+    const y = mark.position_m.y - 5 / view.zoom
+    return { text, x, y, box: { x, y: y - size, width: ctx.measureText(text).width, height: size } }
+  })
+  const fits = labelsThatFit(labels.map((label) => label.box))
+  coverage.marks.forEach((mark, i) => {
     // Marks beyond the door's line are ringed in the leak colour: the side comes from the line, not from the user.
     ctx.fillStyle = '#ffffff'
     ctx.strokeStyle = mark.wrongSide ? '#be185d' : '#0f172a'
@@ -181,7 +189,9 @@ function drawMarks(ctx: CanvasRenderingContext2D, coverage: ReaderCoverage, view
     ctx.arc(mark.position_m.x, mark.position_m.y, 4 / view.zoom, 0, 2 * Math.PI)
     ctx.fill()
     ctx.stroke()
+    const label = labels[i]!
+    if (!fits[i]) return
     ctx.fillStyle = '#0f172a'
-    ctx.fillText(`${Math.round(mark.median_dBm)}`, mark.position_m.x + 5 / view.zoom, mark.position_m.y - 5 / view.zoom)
-  }
+    ctx.fillText(label.text, label.x, label.y)
+  })
 }

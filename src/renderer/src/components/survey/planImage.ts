@@ -51,3 +51,25 @@ function onContour(coverage: Pick<ReaderCoverage, 'grid'>, r: number, c: number,
   if (c + 1 < grid.cols && (grid.rssi[r * grid.cols + c + 1]! >= threshold) !== here) return true
   return r + 1 < grid.rows && (grid.rssi[(r + 1) * grid.cols + c]! >= threshold) !== here
 }
+
+/** A label's box on the canvas, in any one unit. */
+export interface LabelBox {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/**
+ * Which labels to draw, in order, so that none overlaps one drawn before it: dense marks would
+ * otherwise print their values over each other ("-7370"). Zooming in spreads them apart, and the
+ * skipped ones appear.
+ */
+export function labelsThatFit(boxes: readonly LabelBox[]): boolean[] {
+  const placed: LabelBox[] = []
+  return boxes.map((box) => {
+    const overlaps = placed.some((p) => box.x < p.x + p.width && p.x < box.x + box.width && box.y < p.y + p.height && p.y < box.y + box.height)
+    if (!overlaps) placed.push(box)
+    return !overlaps
+  })
+}
