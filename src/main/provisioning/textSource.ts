@@ -14,8 +14,12 @@ export interface DecodedText {
   chunks: AsyncIterable<string>
 }
 
-/** How much text an import reads and decodes at a time. */
-export const TEXT_CHUNK_BYTES = 1 << 20
+/**
+ * How much text an import reads, decodes and parses at a time. Small enough that a chunk's records
+ * are written and dropped before the next young-generation GC: with 1 MB chunks ~13k records at a
+ * time outlived it and were copied and promoted, ≈ 0.25 s of a 100k-row import (docs/benchmarks.md).
+ */
+export const TEXT_CHUNK_BYTES = 1 << 16
 
 /** A file's bytes in {@link TEXT_CHUNK_BYTES} chunks; a read failure is `import_unreadable` naming the file. */
 export async function* fileBytes(file: string): AsyncGenerator<Buffer> {
