@@ -4,7 +4,7 @@ import { CsvParser, CsvSyntaxError, type CsvRecord } from '../../shared/csv/pars
 import { mappingProblems, suggestMapping, type ImportMapping } from '../../shared/provisioning/importColumns'
 import { columnIndex, RowReader, type ColumnIndex, type RowError } from '../../shared/provisioning/importRows'
 import type { Store } from '../store/store'
-import { ImportWriter } from './importWriter'
+import { ImportWriter, type ColumnOf } from './importWriter'
 
 /** Import error codes: all mean the input was wrong (CLI exit 2). */
 export const ImportErrorCode = { unreadable: 'import_unreadable', mapping: 'import_mapping', syntax: 'import_syntax', noHeader: 'import_no_header' } as const
@@ -101,6 +101,7 @@ class ImportRun {
   private readonly counts = { rows: 0, imported: 0, updated: 0, bytes: 0 }
   private readonly rejected: RejectedRecord[] = []
   private readonly sample: { line: number; fields: string[] }[] = []
+  private readonly columnOf: ColumnOf = (field) => this.columns[field]?.header ?? field
 
   constructor(
     private readonly store: Store,
@@ -141,7 +142,7 @@ class ImportRun {
     if (!this.reader || !this.writer) return
     this.counts.rows++
     const checked = this.reader.read(record.line, record.fields)
-    const outcome = checked.ok ? this.writer.apply(record.line, checked.row, (field) => this.columns[field]?.header ?? field) : checked.errors
+    const outcome = checked.ok ? this.writer.apply(record.line, checked.row, this.columnOf) : checked.errors
     if (outcome === 'created') this.counts.imported++
     else if (outcome === 'updated') this.counts.updated++
     else this.rejected.push({ line: record.line, fields: record.fields, errors: outcome })

@@ -3,6 +3,9 @@ import { idFromKey } from '../store/database'
 import type { Store } from '../store/store'
 import type { Id } from '../../shared/domain/site'
 
+/** The header of the column a credential came from. */
+export type ColumnOf = (field: 'credential_value' | 'pin') => string
+
 /**
  * Writes checked rows inside the import's transaction: people matched by email (case-insensitive),
  * never duplicated. It writes only through the store's people and credentials, so each row
@@ -22,11 +25,20 @@ export class ImportWriter {
     this.nextCredentialId = store.credentials.nextId()
   }
 
-  /** Applies one row; returns 'created' or 'updated', or the row's errors (then nothing of it is written). */
-  apply(line: number, row: ImportedRow, columnOf: (field: 'credential_value' | 'pin') => string): 'created' | 'updated' | RowError[] {
-    const inUse = (credential: ImportedCredential): RowError[] => [{ row: line, column: columnOf(credential.pin ? 'pin' : 'credential_value'), message: this.clashMessage(credential) }]
-    const existing = this.store.people.idByEmail(row.email)
-    if (existing === undefined) return this.applyNew(line, row, inUse)
+  /**
+   * Applies one row; returns 'created' or 'updated', or the row's errors (then nothing of it is
+   * written). A new person is inserted at once, which the UNIQUE email index refuses when the email
+   * is taken: that saves a lookup per row on the common path.
+   */
+  apply(line: number, row: ImportedRow, columnOf: ColumnOf): 'created' | 'updated' | RowError[] {
+    const personId = this.nextPersonId
+    const person = { first_name: row.first_name, last_name: row.last_name, email: row.email, enabled: row.enabled !== false, valid_from: row.valid_from, valid_to: row.valid_to, group_ids: row.group_ids ?? [] }
+    if (this.store.people.create(personId, person)) return this.applyNew(line, personId, row, columnOf)
+    // Refused for its email, so someone holds it.
+    return this.applyExisting(line, this.store.people.idByEmail(row.email) as string, row, columnOf)
+  }
+
+  private applyExisting(line: number, existing: string, row: ImportedRow, columnOf: ColumnOf): 'updated' | RowError[] {
     const fresh: ImportedCredential[] = []
     for (const credential of row.credentials) {
       // A value-less mobile row is an invitation: one per person and type, so importing the file again adds none.
@@ -36,7 +48,7 @@ export class ImportWriter {
       }
       const holder = this.store.credentials.holderOf(credential.credential_type_id, credential.value)
       if (holder === undefined) fresh.push(credential)
-      else if (holder !== existing) return inUse(credential)
+      else if (holder !== existing) return this.inUse(line, credential, columnOf)
     }
     const personId = idFromKey(existing)
     this.store.people.merge(personId, row)
@@ -45,23 +57,26 @@ export class ImportWriter {
   }
 
   /**
-   * A new person: written first, then each credential, which the UNIQUE (type, value) index refuses
+   * A new person, just written: then each credential, which the UNIQUE (type, value) index refuses
    * when the value is taken; then the person is removed again (with what this row added) so the
    * row leaves nothing behind. This saves a lookup per credential on the common path.
    */
-  private applyNew(line: number, row: ImportedRow, inUse: (credential: ImportedCredential) => RowError[]): 'created' | RowError[] {
-    const ids = { person: this.nextPersonId, credential: this.nextCredentialId }
-    const personId = this.nextPersonId++
+  private applyNew(line: number, personId: number, row: ImportedRow, columnOf: ColumnOf): 'created' | RowError[] {
+    const firstCredentialId = this.nextCredentialId
+    this.nextPersonId++
     this.remember(personId, line)
-    this.store.people.create(personId, { ...row, enabled: row.enabled !== false, group_ids: row.group_ids ?? [] })
     for (const credential of row.credentials) {
       if (this.addCredential(personId, credential)) continue
       this.store.people.remove(personId)
-      this.nextPersonId = ids.person
-      this.nextCredentialId = ids.credential
-      return inUse(credential)
+      this.nextPersonId = personId
+      this.nextCredentialId = firstCredentialId
+      return this.inUse(line, credential, columnOf)
     }
     return 'created'
+  }
+
+  private inUse(line: number, credential: ImportedCredential, columnOf: ColumnOf): RowError[] {
+    return [{ row: line, column: columnOf(credential.pin ? 'pin' : 'credential_value'), message: this.clashMessage(credential) }]
   }
 
   private remember(personId: number, line: number): void {

@@ -14,18 +14,25 @@ export interface DecodedText {
   chunks: AsyncIterable<string>
 }
 
-/** A file's bytes in 1 MB chunks; a read failure is `import_unreadable` naming the file. */
+/**
+ * How much text an import reads, decodes and parses at a time. Small enough that a chunk's records
+ * are written and dropped before the next young-generation GC: with 1 MB chunks ~13k records at a
+ * time outlived it and were copied and promoted, ≈ 0.25 s of a 100k-row import (docs/benchmarks.md).
+ */
+export const TEXT_CHUNK_BYTES = 1 << 16
+
+/** A file's bytes in {@link TEXT_CHUNK_BYTES} chunks; a read failure is `import_unreadable` naming the file. */
 export async function* fileBytes(file: string): AsyncGenerator<Buffer> {
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Buffer
+    for await (const chunk of createReadStream(file, { highWaterMark: TEXT_CHUNK_BYTES })) yield chunk as Buffer
   } catch (error) {
     throw new LintelError(TextErrorCode.unreadable, `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
 }
 
-/** Bytes already in memory (the app's import wizard), as 1 MB chunks. */
+/** Bytes already in memory (the app's import wizard), as {@link TEXT_CHUNK_BYTES} chunks. */
 export async function* bufferBytes(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, i + (1 << 20))
+  for (let i = 0; i < bytes.length; i += TEXT_CHUNK_BYTES) yield bytes.subarray(i, i + TEXT_CHUNK_BYTES)
 }
 
 /**
@@ -45,9 +52,9 @@ export async function decodeText(bytes: AsyncIterable<Uint8Array>, name: string,
     let decoder = iconv.getDecoder(guard?.encoding ?? chosen)
     let current = guard?.encoding ?? chosen
     const decode = (chunk: Uint8Array): string => {
-      guard?.check(chunk)
+      const bytes = guard ? guard.check(chunk) : chunk
       if (guard && guard.encoding !== current) [decoder, current] = [iconv.getDecoder(guard.encoding), guard.encoding]
-      return decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+      return decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     }
     if (!first.done) yield decode(head)
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield decode(next.value)
@@ -82,15 +89,21 @@ class EncodingGuard {
     private readonly fixed: boolean
   ) {}
 
-  check(chunk: Uint8Array): void {
+  /**
+   * Checks the next chunk and returns the bytes to decode: the chunk, or, when this chunk turns the
+   * file into Windows-1252, the chunk after the cut sequence the UTF-8 decoder was still holding.
+   */
+  check(chunk: Uint8Array): Uint8Array {
     const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk
     const scan = scanUtf8(bytes)
     if (scan.multiByteAt >= 0 && this.firstMultiByte === null) this.firstMultiByte = this.lineAt(bytes, scan.multiByteAt)
     if (scan.invalidAt >= 0 && this.firstInvalid === null) this.firstInvalid = this.lineAt(bytes, scan.invalidAt)
     if (this.firstInvalid !== null && (this.fixed || this.firstMultiByte !== null)) this.fail()
-    if (this.firstInvalid !== null) this.encoding = 'windows-1252'
+    const switched = this.firstInvalid !== null && this.encoding !== 'windows-1252'
+    if (switched) this.encoding = 'windows-1252'
     this.lines += countLineFeeds(bytes, scan.end)
     this.carry = bytes.slice(scan.end)
+    return switched ? bytes : chunk
   }
 
   /** At the end of the file a sequence still cut is not waiting for more bytes: it cannot be UTF-8. */

@@ -8,6 +8,7 @@ import type { ImportMapping } from '../../shared/provisioning/importColumns'
 import type { Delimiter, TextEncodingName } from '../../shared/csv/dialect'
 import { credentialsTable, MASKED_PIN, peopleTable, pinCells, rejectedRowsCsv, tableCsv, type ExportTable } from '../provisioning/exports'
 import { importPeople, importSheetRows, type ImportOptions, type ImportReport, type RecordBatch } from '../provisioning/importPeople'
+import { TEXT_CHUNK_BYTES } from '../provisioning/textSource'
 import { readWorkbook, type SheetRows } from '../provisioning/xlsxSource'
 import { idFromKey, idKey } from '../store/database'
 import { Ledger } from '../sync/ledger'
@@ -251,9 +252,8 @@ async function withWorkbook<T>(upload: WorkbookUpload, use: (rows: SheetRows) =>
 }
 
 async function* chunksOf(text: string): AsyncGenerator<string> {
-  const size = 1 << 20
-  for (let i = 0; i < text.length; i += size) {
-    yield text.slice(i, i + size)
+  for (let i = 0; i < text.length; i += TEXT_CHUNK_BYTES) {
+    yield text.slice(i, i + TEXT_CHUNK_BYTES)
     await new Promise((resolve) => setImmediate(resolve))
   }
 }

@@ -16,8 +16,11 @@ export const StoreErrorCode = {
   conflict: 'conflict'
 } as const
 
-/** An id as stored: its JSON text, so 3 and "3" stay different ids. */
-export const idKey = (id: Id): string => JSON.stringify(id)
+/**
+ * An id as stored: its JSON text, so 3 and "3" stay different ids. A whole number's JSON text is
+ * String()'s, which is several times faster: a 100k-row import makes 700k keys.
+ */
+export const idKey = (id: Id): string => (typeof id === 'number' ? String(id) : JSON.stringify(id))
 export const idFromKey = (key: string): Id => JSON.parse(key) as Id
 
 /**

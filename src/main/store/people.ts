@@ -102,13 +102,15 @@ export class People {
       .run(idKey(p.id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from ?? null, p.valid_to ?? null, JSON.stringify(p.group_ids), p.mobile ?? null)
   }
 
-  /** Inserts a new local person with the given id and flags their create for the server. */
-  create(id: Id, person: PersonFields): void {
+  /**
+   * Inserts a new local person with the given id and flags their create for the server. False (and
+   * nothing written) when another person already has the email, in any case.
+   */
+  create(id: Id, person: PersonFields): boolean {
     const p = person
-    this.sql
-      .rows(`INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, mobile, pending_create)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`)
-      .run(idKey(id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids), p.mobile ?? null)
+    const insert = this.sql.rows(`INSERT INTO people (id, first_name, last_name, email, email_key, enabled, valid_from, valid_to, group_ids, mobile, pending_create)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (email_key) DO NOTHING`)
+    return insert.run(idKey(id), p.first_name, p.last_name, p.email, p.email.toLowerCase(), flag(p.enabled), p.valid_from, p.valid_to, JSON.stringify(p.group_ids), p.mobile ?? null).changes === 1
   }
 
   /** Replaces a person's fields and queues the update. */

@@ -68,6 +68,10 @@ export class RowReader {
   private readonly pinType: CredentialType | undefined
   /** Group names the rows use that the site did not have, as first written. */
   readonly newGroups: string[] = []
+  // The record being read: read() sets these, so the checks need no closures made per row.
+  private line = 0
+  private fields: readonly string[] = []
+  private errors: RowError[] = []
 
   constructor(
     private readonly columns: ColumnIndex,
@@ -79,64 +83,71 @@ export class RowReader {
   }
 
   read(line: number, fields: readonly string[]): { ok: true; row: ImportedRow } | { ok: false; errors: RowError[] } {
-    const errors: RowError[] = []
-    const cell = (column: ImportColumn): string => {
-      const at = this.columns[column]
-      return at ? (fields[at.index] ?? '').trim() : ''
-    }
-    const fail = (column: ImportColumn, message: string): null => {
-      errors.push({ row: line, column: this.columns[column]?.header ?? column, message })
-      return null
-    }
+    this.line = line
+    this.fields = fields
+    this.errors = []
     const row: ImportedRow = {
-      first_name: cell('first_name') || (fail('first_name', 'A first name is required.') ?? ''),
-      last_name: cell('last_name') || (fail('last_name', 'A last name is required.') ?? ''),
-      email: this.email(cell('email'), fail),
-      enabled: this.flag(cell('enabled'), fail),
-      valid_from: this.instant(cell('valid_from'), 'valid_from', 0, fail),
-      valid_to: this.instant(cell('valid_to'), 'valid_to', 1, fail),
-      group_ids: this.groups(cell('group'), fail),
-      credentials: this.credentials(cell, fail)
+      first_name: this.cell('first_name') || (this.fail('first_name', 'A first name is required.') ?? ''),
+      last_name: this.cell('last_name') || (this.fail('last_name', 'A last name is required.') ?? ''),
+      email: this.email(this.cell('email')),
+      enabled: this.flag(this.cell('enabled')),
+      valid_from: this.instant(this.cell('valid_from'), 'valid_from', 0),
+      valid_to: this.instant(this.cell('valid_to'), 'valid_to', 1),
+      group_ids: this.groups(this.cell('group')),
+      credentials: this.credentials()
     }
-    if (row.valid_from && row.valid_to && Date.parse(row.valid_to) <= Date.parse(row.valid_from)) fail('valid_to', 'valid_to must be after valid_from.')
+    if (row.valid_from && row.valid_to && Date.parse(row.valid_to) <= Date.parse(row.valid_from)) this.fail('valid_to', 'valid_to must be after valid_from.')
+    const errors = this.errors
+    this.fields = []
     return errors.length ? { ok: false, errors } : { ok: true, row }
   }
 
-  private email(text: string, fail: (c: ImportColumn, m: string) => null): string {
-    if (text === '') return fail('email', 'An email address is required.') ?? ''
-    if (text.startsWith('=')) return fail('email', `"${text}" is a formula with no saved value, not an email address: open and save the workbook in Excel, or type the address.`) ?? ''
-    return EMAIL.test(text) ? text : (fail('email', `"${text}" is not an email address.`) ?? '')
+  /** The record's trimmed cell in a column, or '' when the file has no such column. */
+  private cell(column: ImportColumn): string {
+    const at = this.columns[column]
+    return at ? (this.fields[at.index] ?? '').trim() : ''
   }
 
-  private flag(text: string, fail: (c: ImportColumn, m: string) => null): boolean | null {
+  private fail(column: ImportColumn, message: string): null {
+    this.errors.push({ row: this.line, column: this.columns[column]?.header ?? column, message })
+    return null
+  }
+
+  private email(text: string): string {
+    if (text === '') return this.fail('email', 'An email address is required.') ?? ''
+    if (text.startsWith('=')) return this.fail('email', `"${text}" is a formula with no saved value, not an email address: open and save the workbook in Excel, or type the address.`) ?? ''
+    return EMAIL.test(text) ? text : (this.fail('email', `"${text}" is not an email address.`) ?? '')
+  }
+
+  private flag(text: string): boolean | null {
     if (text === '') return null
     const lower = text.toLowerCase()
     if (TRUE.has(lower)) return true
     if (FALSE.has(lower)) return false
-    return fail('enabled', `"${text}" is not yes or no (true/false, 1/0).`)
+    return this.fail('enabled', `"${text}" is not yes or no (true/false, 1/0).`)
   }
 
   /**
    * An instant as is. Without an offset, in the site's zone: a date YYYY-MM-DD is the start of that
    * day (valid_from) or of the next (valid_to); a date and time (YYYY-MM-DD HH:MM) is that moment.
    */
-  private instant(text: string, column: ImportColumn, dayShift: number, fail: (c: ImportColumn, m: string) => null): string | null {
+  private instant(text: string, column: ImportColumn, dayShift: number): string | null {
     if (text === '') return null
     if (isInstant(text)) return text
     const local = LOCAL_DATE_TIME.exec(text)
     const day = parseLocalDate(local ? (local[1] ?? '') : text)
-    if (Number.isNaN(day)) return fail(column, `"${text}" is not a date (YYYY-MM-DD), a local date and time (YYYY-MM-DD HH:MM) or an instant with Z or an offset.`)
+    if (Number.isNaN(day)) return this.fail(column, `"${text}" is not a date (YYYY-MM-DD), a local date and time (YYYY-MM-DD HH:MM) or an instant with Z or an offset.`)
     const [shift, minute] = local ? [0, Number(local[2]) * 60 + Number(local[3])] : [dayShift, 0]
     const at = instantsAtLocal(zoneTable(this.context.timezone), day + shift, minute)[0] ?? (day + shift) * MS_PER_DAY + minute * 60_000
     return new Date(at).toISOString().replace('.000Z', 'Z')
   }
 
-  private groups(text: string, fail: (c: ImportColumn, m: string) => null): Id[] | null {
+  private groups(text: string): Id[] | null {
     if (text === '') return null
     const ids: Id[] = []
     for (const name of text.split(';').map((n) => n.trim()).filter(Boolean)) {
       const id = this.groupByName.get(name.toLowerCase()) ?? this.newGroup(name)
-      if (id === undefined) return fail('group', this.noGroup(name))
+      if (id === undefined) return this.fail('group', this.noGroup(name))
       if (!ids.includes(id)) ids.push(id)
     }
     return ids
@@ -157,30 +168,30 @@ export class RowReader {
     return `There is no group called "${name}". ${known}. Import with --create-groups to create it, or add it with: lintel groups add "${name}".`
   }
 
-  private credentials(cell: (c: ImportColumn) => string, fail: (c: ImportColumn, m: string) => null): ImportedCredential[] {
+  private credentials(): ImportedCredential[] {
     const out: ImportedCredential[] = []
-    const typeText = cell('credential_type')
+    const typeText = this.cell('credential_type')
     // An export's "— (invitation)" reads back as no value, so an exported file imports again.
-    const written = cell('credential_value')
+    const written = this.cell('credential_value')
     const value = written === NO_VALUE_LABEL ? '' : written
     if (typeText || value) {
       const type = this.typeByKey.get(typeText.toLowerCase())
-      if (!typeText) fail('credential_type', 'A credential value needs a credential type.')
-      else if (!type) fail('credential_type', `There is no credential type "${typeText}" (use its id, label or slug).`)
-      else if (!value && type.format === 'mobile') out.push({ credential_type_id: type.id, value: null, label: cell('device_label') || null, pin: false, status: 'invited' })
-      else if (!value) fail('credential_value', `A ${type.label} credential needs a value (only a mobile credential may have none: it is sent as an invitation).`)
-      else this.credential(type, value, cell('device_label'), 'credential_value', out, fail)
+      if (!typeText) this.fail('credential_type', 'A credential value needs a credential type.')
+      else if (!type) this.fail('credential_type', `There is no credential type "${typeText}" (use its id, label or slug).`)
+      else if (!value && type.format === 'mobile') out.push({ credential_type_id: type.id, value: null, label: this.cell('device_label') || null, pin: false, status: 'invited' })
+      else if (!value) this.fail('credential_value', `A ${type.label} credential needs a value (only a mobile credential may have none: it is sent as an invitation).`)
+      else this.credential(type, value, this.cell('device_label'), 'credential_value', out)
     }
-    const pin = cell('pin')
-    if (pin && !this.pinType) fail('pin', 'This site has no PIN credential type.')
-    else if (pin && this.pinType) this.credential(this.pinType, pin, 'PIN', 'pin', out, fail)
+    const pin = this.cell('pin')
+    if (pin && !this.pinType) this.fail('pin', 'This site has no PIN credential type.')
+    else if (pin && this.pinType) this.credential(this.pinType, pin, 'PIN', 'pin', out)
     return out
   }
 
-  private credential(type: CredentialType, raw: string, label: string, column: ImportColumn, out: ImportedCredential[], fail: (c: ImportColumn, m: string) => null): void {
+  private credential(type: CredentialType, raw: string, label: string, column: ImportColumn, out: ImportedCredential[]): void {
     const checked = checkCredentialValue(type, raw, { allowWeakPin: this.context.allowWeakPins })
     if (!checked.ok) {
-      fail(column, checked.code === 'pin_weak' ? `${checked.message.replace('or override', 'or import with --allow-weak-pins')}` : checked.message)
+      this.fail(column, checked.code === 'pin_weak' ? `${checked.message.replace('or override', 'or import with --allow-weak-pins')}` : checked.message)
       return
     }
     out.push({ credential_type_id: type.id, value: checked.value, label: label || null, pin: type.format === 'pin', status: type.format === 'mobile' ? 'invited' : 'active' })

@@ -74,6 +74,33 @@ describe('importPeople', () => {
     expect(site.credentials.filter((c) => c.person_id === 41).map((c) => c.id)).toEqual([193, 194])
   })
 
+  it('updates the person an earlier row of the same file created when a row repeats the email in another case', async () => {
+    const report = await run('first_name,last_name,email,credential_type,credential_value\nIda,One,ida@example.com,8,HID-0096-ABCDEF\nIda,Two,IDA@Example.com,8,HID-0095-ABCDEF\n')
+    expect(report).toMatchObject({ imported: 1, updated: 1, rejected: [] })
+    const ida = store.snapshot().people.filter((p) => p.email.toLowerCase() === 'ida@example.com')
+    expect(ida).toEqual([expect.objectContaining({ id: 41, last_name: 'Two' })])
+    expect(store.snapshot().credentials.filter((c) => c.person_id === 41).map((c) => c.value)).toEqual(['HID-0096-ABCDEF', 'HID-0095-ABCDEF'])
+  })
+
+  it('names the row of the file that already holds a repeated value, also after a rejected row gave its ids back', async () => {
+    const text = [
+      'first_name,last_name,email,credential_type,credential_value,pin',
+      'Ann,A,ann@example.com,8,HID-0094-ABCDEF,583931',
+      'Bob,B,bob@example.com,8,HID-0001-C28595,583932',
+      'Cy,C,cy@example.com,8,HID-0093-ABCDEF,583933',
+      'Di,D,di@example.com,8,HID-0092-ABCDEF,583933',
+      'Ed,E,ed@example.com,8,HID-0094-ABCDEF,583935'
+    ].join('\n')
+    const report = await run(text)
+    expect(report).toMatchObject({ imported: 2 })
+    expect(report.rejected).toEqual([
+      { row: 3, column: 'credential_value', message: 'This value is already in use by another person.' },
+      { row: 5, column: 'pin', message: 'This value is already in use: same value as row 4.' },
+      { row: 6, column: 'credential_value', message: 'This value is already in use: same value as row 2.' }
+    ])
+    expect(store.snapshot().people.filter((p) => Number(p.id) > 40).map((p) => [p.id, p.email])).toEqual([[41, 'ann@example.com'], [42, 'cy@example.com']])
+  })
+
   it('imports a weak PIN when allowed', async () => {
     expect((await run(CSV, { allowWeakPins: true })).rejected.map((e) => e.row)).toEqual([3, 4, 8])
   })
@@ -112,8 +139,10 @@ describe('importPeople', () => {
   })
 
   it('refuses a file whose quote is never closed, writing nothing', async () => {
-    await expect(run('first_name,last_name,email\nA,B,a@example.com\n"open,x,y\n')).rejects.toMatchObject({ code: 'import_syntax' })
+    await expect(run('first_name,last_name,email,credential_type,credential_value\nA,B,a@example.com,8,HID-0091-ABCDEF\n"open,x,y\n')).rejects.toMatchObject({ code: 'import_syntax' })
     expect(count('people')).toBe(40)
+    expect(count('credentials')).toBe(92)
+    expect(store.outbox.counts()).toEqual({ pending: 0, sending: 0, unknown: 0, failed: 0 })
   })
 })
 

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { bufferBytes, decodeText } from '../../../src/main/provisioning/textSource'
+import { bufferBytes, decodeText, TEXT_CHUNK_BYTES } from '../../../src/main/provisioning/textSource'
 
 async function read(bytes: Uint8Array, encoding?: Parameters<typeof decodeText>[2]): Promise<{ text: string; encoding: string; bom: boolean }> {
   const decoded = await decodeText(bufferBytes(bytes), 'people.csv', encoding)
@@ -28,6 +28,14 @@ describe('decodeText', () => {
     const result = await read(bytes)
     expect(result.encoding).toBe('windows-1252')
     expect(result.text.endsWith('Zoë;x\r\n')).toBe(true)
+  })
+
+  it('keeps a Windows-1252 letter that ends a chunk of a file that was ASCII until then', async () => {
+    const ascii = 'a;b\r\n'.repeat(1000)
+    const bytes = Buffer.concat([Buffer.from(ascii.padEnd(TEXT_CHUNK_BYTES - 4, 'x')), iconv.encode('Ren', 'windows-1252'), iconv.encode('é;y\r\n', 'windows-1252')])
+    const result = await read(bytes)
+    expect(result.encoding).toBe('windows-1252')
+    expect(result.text.endsWith('René;y\r\n')).toBe(true)
   })
 
   it('refuses a file mixing UTF-8 and Windows-1252, naming the file and the line', async () => {

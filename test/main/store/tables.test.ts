@@ -43,6 +43,14 @@ describe('the outbox rule inside each write', () => {
     expect(store.people.idByEmail('ada@example.COM')).toBe('41')
   })
 
+  it('refuses a new person whose email another person holds, in any case, writing and queueing nothing', () => {
+    expect(store.transaction(() => store.people.create(41, ada))).toBe(true)
+    expect(store.transaction(() => store.people.create(42, { ...ada, first_name: 'Other', email: 'ADA@example.com' }))).toBe(false)
+    expect(store.people.row(42)).toBeUndefined()
+    expect(store.people.get(41)).toMatchObject({ first_name: 'Ada' })
+    expect(ops()).toEqual(['person:41:create:pending'])
+  })
+
   it('queues an update and a delete of a person the server has, with what the delete needs', () => {
     store.people.setRemoteId(2, '900')
     expect(ops()).toEqual([])
